@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Writes the request constraints of the bundled spec (lengths, enums, required fields, types)
+// as a TypeScript module, so that packages which validate requests at run time take their
+// limits from the spec instead of re-typing them. Used by each such package's `generate` task:
+//
+//   node ../../scripts/generate-limits.mjs src/generated/limits.ts
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const out = process.argv[2]
+if (!out) {
+  console.error('usage: generate-limits.mjs <output.ts>')
+  process.exit(2)
+}
+
+const specPath = fileURLToPath(new URL('../spec/dist/openapi.json', import.meta.url))
+const spec = JSON.parse(readFileSync(specPath, 'utf8'))
+
+function deref(node) {
+  while (node && typeof node.$ref === 'string') {
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((at, key) => at[key], spec)
+  }
+  return node
+}
+
+/** The constraints of one schema that a validator acts on; nothing descriptive. */
+function constraints(schema, required) {
+  const s = deref(schema)
+  const picked = { type: s.type, required }
+  for (const key of ['minLength', 'maxLength', 'enum']) if (s[key] !== undefined) picked[key] = s[key]
+  return picked
+}
+
+const operations = {}
+const methods = ['get', 'put', 'post', 'delete', 'patch']
+for (const [path, rawItem] of Object.entries(spec.paths)) {
+  const item = deref(rawItem)
+  for (const method of methods) {
+    const op = item[method]
+    if (!op) continue
+    const parameters = {}
+    for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) {
+      parameters[p.name] = { in: p.in, ...constraints(p.schema, p.required === true) }
+    }
+    const entry = { method: method.toUpperCase(), path, parameters }
+    const bodySchema = op.requestBody && deref(deref(op.requestBody).content['application/json'].schema)
+    if (bodySchema) {
+      const required = new Set(bodySchema.required ?? [])
+      entry.body = {
+        additionalProperties: bodySchema.additionalProperties !== false,
+        properties: Object.fromEntries(
+          Object.entries(bodySchema.properties).map(([name, s]) => [name, constraints(s, required.has(name))]),
+        ),
+      }
+    }
+    operations[op.operationId] = entry
+  }
+}
+
+const source = `// Generated from spec/dist/openapi.json by scripts/generate-limits.mjs. Do not edit.
+export const operations = ${JSON.stringify(operations, null, 2)} as const
+
+export type OperationId = keyof typeof operations
+`
+const target = resolve(process.cwd(), out)
+mkdirSync(dirname(target), { recursive: true })
+writeFileSync(target, source)
