@@ -240,9 +240,11 @@ class Gateway implements FakeApiGateway {
       if (rawId !== undefined) record.apiKeyId = decodeSegment(rawId)
       badId = rawId !== undefined && record.apiKeyId === undefined
     }
+    // Judged by the server clock at arrival, so a clock offset changed meanwhile cannot split a
+    // request between two clocks.
     const signature = verifySignature(
       { method: record.method, pathWithQuery: record.path, headers: record.headers },
-      this.#serverNow(),
+      record.receivedAt,
       (accessKey) => this.#secrets.get(accessKey),
     )
     record.signatureValid = signature.valid
