@@ -11,7 +11,7 @@ import { KeyStore } from './key-store.js'
 import { ncpErrorBody } from './ncp-error.js'
 import { readBody, type ReadBody } from './read-body.js'
 import { recordRequest, type MutableRecord, type RecordedRequest } from './recorded-request.js'
-import { BASE_PATH, decodeSegment, route } from './routes.js'
+import { BASE_PATH, checkBasePath, decodeSegment, route } from './routes.js'
 import { verifySignature, type SignatureCheck } from './signature.js'
 import { bodyProblems } from './validate.js'
 
@@ -26,11 +26,17 @@ export interface FakeApiGatewayOptions {
   readonly clockOffsetMs?: number
   /** The real clock, in ms since the epoch; default `Date.now`. The server's clock adds the offset. */
   readonly now?: () => number
+  /**
+   * Where the API is served; default `/api/v1`, as on NCP. `''` serves it at the root, for a
+   * proxy in front that strips the base path (Prism's proxy forwards `/api-keys` to
+   * `upstream + /api-keys`); signatures are still checked over the path as received.
+   */
+  readonly basePath?: string
 }
 
 /** A running fake API Gateway. See the package README for a walk-through. */
 export interface FakeApiGateway {
-  /** The base URL to give a client, ending in `/api/v1`, e.g. `http://127.0.0.1:41234/api/v1`. */
+  /** The base URL to give a client, ending in the base path, e.g. `http://127.0.0.1:41234/api/v1`. */
   readonly url: string
   /** The stored API keys by `apiKeyId`: a live, read-only view of frozen snapshots. */
   readonly keys: ReadonlyMap<string, ApiKey>
@@ -59,7 +65,6 @@ const DEFAULT_LARGE_BYTES = 10 * 1024 * 1024
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-const routesHint = `the API Key API has POST ${BASE_PATH}/api-keys and GET, PUT, PATCH ${BASE_PATH}/api-keys/{api-key-id}`
 
 function jsonResponse(status: number, body: unknown): FakeResponse {
   return { status, headers: { 'content-type': JSON_TYPE }, body }
@@ -104,12 +109,15 @@ class Gateway implements FakeApiGateway {
   readonly #requests: MutableRecord[] = []
   readonly #now: () => number
   readonly #lifetime = new AbortController()
+  readonly #basePath: string
   #offset: number
   #closing: Promise<void> | undefined
   #url = ''
 
   constructor(options: FakeApiGatewayOptions) {
     this.#secrets = credentialMap(options.credentials)
+    this.#basePath = options.basePath ?? BASE_PATH
+    checkBasePath(this.#basePath)
     this.#now = options.now ?? Date.now
     this.#offset = 0
     this.setClockOffset(options.clockOffsetMs ?? 0)
@@ -136,7 +144,7 @@ class Gateway implements FakeApiGateway {
     })
     const address = this.#server.address() as AddressInfo
     const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
-    this.#url = `http://${hostPart}:${address.port}${BASE_PATH}`
+    this.#url = `http://${hostPart}:${address.port}${this.#basePath}`
   }
 
   get url(): string {
@@ -232,7 +240,7 @@ class Gateway implements FakeApiGateway {
         record.body = undefined
       }
     }
-    const found = route(record.method, record.path)
+    const found = route(record.method, record.path, this.#basePath)
     let badId = false
     if (found !== undefined) {
       record.operationId = found.operationId
@@ -339,7 +347,9 @@ class Gateway implements FakeApiGateway {
   #process({ record, signature: check, body, badId }: Incoming): FakeResponse {
     const { operationId } = record
     if (operationId === undefined) {
-      return errorResponse(404, `no route for ${record.method} ${record.path.split('?')[0]}; ${routesHint}`)
+      const base = this.#basePath
+      const routes = `the API Key API has POST ${base}/api-keys and GET, PUT, PATCH ${base}/api-keys/{api-key-id}`
+      return errorResponse(404, `no route for ${record.method} ${record.path.split('?')[0]}; ${routes}`)
     }
     if (!check.valid) return errorResponse(401, check.details)
     if (body.tooLarge) return errorResponse(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`)

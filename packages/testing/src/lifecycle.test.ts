@@ -29,6 +29,23 @@ describe('starting', () => {
     }
   })
 
+  test('basePath serves the API elsewhere, for a proxy that strips /api/v1', async () => {
+    const gw = await startFakeApiGateway({ basePath: '' })
+    try {
+      expect(gw.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'root' } })
+      expect(res.status).toBe(200)
+      expect(gw.requests[0]).toMatchObject({ path: '/api-keys', signatureValid: true })
+      expect((await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api/v1/api-keys', { body: { apiKeyName: 'x' } })).status).toBe(404)
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test.each(['api', '/api/', '/api?x'])('a basePath of %j is refused', async (basePath) => {
+    await expect(startFakeApiGateway({ basePath })).rejects.toThrow(/basePath must be/)
+  })
+
   test('a port in use is an error from start, not a hang', async () => {
     const first = await startFakeApiGateway()
     try {

@@ -5,6 +5,13 @@ export type { OperationId }
 /** The base path of every server the spec lists. */
 export const BASE_PATH = '/api/v1'
 
+/** Refuses a base path that could not prefix the spec's paths. */
+export function checkBasePath(basePath: string): void {
+  if (basePath !== '' && !/^(\/[^/?#]+)+$/.test(basePath)) {
+    throw new RangeError(`basePath must be '' or start with '/' and not end with '/', got ${JSON.stringify(basePath)}`)
+  }
+}
+
 export type Route =
   | {
       readonly operationId: OperationId
@@ -16,7 +23,7 @@ export type Route =
 const table = Object.entries(operations).map(([operationId, op]) => ({
   operationId: operationId as OperationId,
   method: op.method as string,
-  segments: `${BASE_PATH}${op.path}`.split('/'),
+  segments: op.path.split('/').slice(1),
 }))
 
 /**
@@ -24,9 +31,11 @@ const table = Object.entries(operations).map(([operationId, op]) => ({
  * exactly one non-empty segment, so an encoded `/` (`%2F`) stays inside the id; anything the spec
  * does not describe (another method, a trailing slash, an extra segment) has no route.
  */
-export function route(method: string, pathWithQuery: string): Route {
+export function route(method: string, pathWithQuery: string, basePath = BASE_PATH): Route {
   const query = pathWithQuery.indexOf('?')
-  const segments = (query === -1 ? pathWithQuery : pathWithQuery.slice(0, query)).split('/')
+  const path = query === -1 ? pathWithQuery : pathWithQuery.slice(0, query)
+  if (!path.startsWith(`${basePath}/`)) return undefined
+  const segments = path.slice(basePath.length + 1).split('/')
   for (const entry of table) {
     if (entry.method !== method || entry.segments.length !== segments.length) continue
     const rawParams: Record<string, string> = {}
