@@ -159,6 +159,7 @@ describe('which requests a fault applies to', () => {
     [{ kind: 'malformed', body: 'xml' }, /body must be one of html, truncated-json, not-json, empty/],
     [{ kind: 'transform', transform: 'no' }, /transform must be a function/],
     [{ kind: 'teapot' }, /unknown kind "teapot"/],
+    [{ kind: 'drop', operationId: 'deleteApiKey' }, /operationId must be one of createApiKey, getApiKey, updateApiKey, regenerateApiKey, got "deleteApiKey"/],
   ])('a fault that cannot work is refused: %j', (fault, message) => {
     expect(() => gw.injectFault(fault as never)).toThrow(message)
   })

@@ -1,3 +1,4 @@
+import { operations } from './generated/limits.js'
 import type { RecordedRequest } from './recorded-request.js'
 import type { OperationId } from './routes.js'
 
@@ -149,6 +150,11 @@ function checkBytes(bytes: unknown): void {
 /** Refuses a fault that cannot work, naming the field, so a test fails at the line that is wrong. */
 function check(fault: Fault): void {
   const times = fault.times ?? 1
+  if (fault.operationId !== undefined && !Object.hasOwn(operations, fault.operationId)) {
+    throw new RangeError(
+      `injectFault: operationId must be one of ${Object.keys(operations).join(', ')}, got ${JSON.stringify(fault.operationId)}`,
+    )
+  }
   if (times !== Infinity && (!Number.isSafeInteger(times) || times < 1)) {
     throw new RangeError(`injectFault: times must be a positive integer or Infinity, got ${String(fault.times)}`)
   }
