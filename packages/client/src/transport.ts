@@ -43,11 +43,18 @@ export function createTransport(config: TransportConfig): (request: Request, ini
     }, timeoutMs)
     const onAbort = () => controller.abort(signal.reason)
     signal.addEventListener('abort', onAbort)
+    // Raced as well as passed down, so a fetch or a body that ignores the signal still stops.
+    const aborted = new Promise<never>((_resolve, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason))
+    })
+    aborted.catch(() => {})
+    let response: Response | undefined
     try {
-      const response = await config.fetch(request.url, { ...init, signal: controller.signal })
-      const body = await response.arrayBuffer()
+      response = await Promise.race([config.fetch(request.url, { ...init, signal: controller.signal }), aborted])
+      const body = await Promise.race([response.arrayBuffer(), aborted])
       return { status: response.status, statusText: response.statusText, headers: response.headers, body }
     } catch (cause) {
+      response?.body?.cancel().catch(() => {})
       if (signal.aborted) throw signal.reason
       const what = operation ?? `${request.method} request`
       throw timedOut
