@@ -4,135 +4,114 @@
  * signature, no request headers and no API key values, so logging or serialising one is safe.
  */
 export class NcpError extends Error {
-  override readonly name: string = 'NcpError'
+  override name = 'NcpError'
   /** The operation that failed (`getApiKey`, ...), when known. */
-  readonly operation: string | undefined
+  declare readonly operation: string | undefined
 
-  constructor(message: string, operation?: string, cause?: unknown) {
+  constructor(message: string, fields?: object, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause })
-    this.operation = operation
+    Object.assign(this, fields)
   }
 
-  /** Own fields plus name and message; a cause is reduced to its name and message. */
+  /** Name, message and the typed fields; a cause is reduced to its name and message. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message }
-    for (const [key, value] of Object.entries(this)) if (value !== undefined) json[key] = value
-    const cause = this.cause
-    if (cause !== undefined) json.cause = cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause)
-    return json
+    const { cause } = this
+    return {
+      ...(this as object),
+      name: this.name,
+      message: this.message,
+      ...(cause !== undefined && { cause: cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause) }),
+    }
   }
 }
 
 const hints: Record<number, string> = {
-  400: 'Check the request against the API reference.',
-  401: 'Check the access key, the secret key and their permissions for API Gateway.',
-  403: 'Check that the account may use API Gateway on this site.',
+  401: 'Check the access key, the secret key and their permissions.',
   404: 'Check the API key ID.',
-  413: 'Send a smaller request.',
-  429: 'Slow down and try again later.',
+  429: 'Slow down and retry later.',
 }
 
-export interface NcpApiErrorInit {
+export interface NcpApiErrorFields {
   operation: string | undefined
   status: number
+  /** NCP's code (`"200"` for Authentication Failed, ...), always a string; absent when the body was not NCP's. */
   errorCode?: string | undefined
+  /** NCP's message (`"Authentication Failed"`, ...). */
   errorMessage?: string | undefined
+  /** NCP's details, when given. */
   details?: string | undefined
+  /** The `x-ncp-trace-id` response header: quote it to NCP support. */
   traceId?: string | undefined
+  /** Whether the same request may succeed later (429, 502, 503, 504 on getApiKey and updateApiKey). */
   retryable: boolean
+  /** The start of a body that was not NCP's error format (an HTML page from a proxy, ...). */
   excerpt?: string | undefined
-  /** Says what was wrong with a body that carried no NCP error. */
-  problem?: string
 }
 
 /** The API answered with a non-2xx status, or with a body the client could not use. */
 export class NcpApiError extends NcpError {
-  override readonly name = 'NcpApiError'
-  /** HTTP status. */
-  readonly status: number
-  /** NCP's code (`"200"` for Authentication Failed, ...), always a string; absent when the body was not NCP's. */
-  readonly errorCode: string | undefined
-  /** NCP's message (`"Authentication Failed"`, ...). */
-  readonly errorMessage: string | undefined
-  /** NCP's details, when given. */
-  readonly details: string | undefined
-  /** The `x-ncp-trace-id` response header: quote it to NCP support. */
-  readonly traceId: string | undefined
-  /** Whether sending the same request again may succeed (429, 502, 503, 504 on getApiKey and updateApiKey). */
-  readonly retryable: boolean
-  /** The start of a body that was not NCP's error format (an HTML page from a proxy, ...). */
-  readonly excerpt: string | undefined
+  override name = 'NcpApiError'
+  declare readonly status: number
+  declare readonly errorCode: string | undefined
+  declare readonly errorMessage: string | undefined
+  declare readonly details: string | undefined
+  declare readonly traceId: string | undefined
+  declare readonly retryable: boolean
+  declare readonly excerpt: string | undefined
 
-  constructor(init: NcpApiErrorInit) {
-    const { operation, status, errorCode, errorMessage, details, traceId, excerpt } = init
-    const what =
-      errorCode === undefined
-        ? `${init.problem ?? 'with a body that is not an NCP error'}${excerpt ? ` (${JSON.stringify(excerpt)})` : ''}`
-        : `${errorMessage ?? 'error'} (errorCode ${errorCode})${details ? `: ${details}` : ''}`
-    const hint = hints[status] ?? (status >= 500 ? 'NCP had a problem; try again later.' : '')
-    super(`${operation ?? 'request'} failed: HTTP ${status} ${what}. ${hint}${traceId ? ` Trace ID: ${traceId}.` : ''}`.trimEnd(), operation)
-    this.status = status
-    this.errorCode = errorCode
-    this.errorMessage = errorMessage
-    this.details = details
-    this.traceId = traceId
-    this.retryable = init.retryable
-    this.excerpt = init.excerpt
+  /** `problem` says what was wrong with a body that carried no NCP error. */
+  constructor(fields: NcpApiErrorFields, problem = 'with a body that is not an NCP error') {
+    const { operation, status, errorCode, details, traceId, excerpt } = fields
+    super(
+      `${operation} failed: HTTP ${status} ${
+        errorCode === undefined
+          ? problem + (excerpt ? ` (${JSON.stringify(excerpt)})` : '')
+          : `${fields.errorMessage} (errorCode ${errorCode})${details ? `: ${details}` : ''}`
+      }. ${hints[status] ?? (status < 500 ? '' : 'Retry later.')}${traceId ? ` Trace ID: ${traceId}.` : ''}`.trimEnd(),
+      fields,
+    )
   }
 }
 
-/** The request never got an HTTP answer: DNS, refused or reset connection, TLS, CORS... */
+/** The request got no HTTP answer: DNS, refused or reset connection, TLS, CORS... */
 export class NcpNetworkError extends NcpError {
-  override readonly name: string = 'NcpNetworkError'
+  override name = 'NcpNetworkError'
   /** How many attempts were made, retries included. */
-  readonly attempts: number
-
-  constructor(message: string, operation: string | undefined, attempts: number, cause: unknown) {
-    super(message, operation, cause)
-    this.attempts = attempts
-  }
+  declare readonly attempts: number
 }
 
 /** An attempt took longer than `timeoutMs`, answer included. */
 export class NcpTimeoutError extends NcpNetworkError {
-  override readonly name = 'NcpTimeoutError'
-  readonly timeoutMs: number
-
-  constructor(message: string, operation: string | undefined, attempts: number, timeoutMs: number, cause: unknown) {
-    super(message, operation, attempts, cause)
-    this.timeoutMs = timeoutMs
-  }
+  override name = 'NcpTimeoutError'
+  declare readonly timeoutMs: number
 }
 
 /** Bad input, refused before anything was sent. */
 export class NcpValidationError extends NcpError {
-  override readonly name = 'NcpValidationError'
+  override name = 'NcpValidationError'
   /** The field or option at fault (`apiKeyName`, `api-key-id`, `site`, ...). */
-  readonly field: string
+  declare readonly field: string
   /** What it must be (`1 to 20 characters`, `one of PRIMARY, SECONDARY`, ...). */
-  readonly limit: string
+  declare readonly limit: string
   /** The value's length in characters, when a length limit was broken. The value itself is never kept. */
-  readonly length: number | undefined
+  declare readonly length: number | undefined
 
   constructor(field: string, limit: string, operation?: string, length?: number) {
-    super(
-      `${field} must be ${limit}${length === undefined ? '' : `, got ${length}`}` +
-        `${operation ? ` (${operation})` : ''}; nothing was sent.`,
+    super(`${field} must be ${limit}${length === undefined ? '' : `, got ${length}`}${operation ? ` (${operation})` : ''}; nothing was sent.`, {
       operation,
-    )
-    this.field = field
-    this.limit = limit
-    this.length = length
+      field,
+      limit,
+      length,
+    })
   }
 }
 
 /** No usable credentials. `searched` lists every place looked in and what was found there. */
 export class NcpCredentialsError extends NcpError {
-  override readonly name = 'NcpCredentialsError'
-  readonly searched: readonly string[]
+  override name = 'NcpCredentialsError'
+  declare readonly searched: readonly string[]
 
   constructor(message: string, searched: readonly string[]) {
-    super(`${message} Looked in: ${searched.join('; ')}.`)
-    this.searched = searched
+    super(`${message} Looked in: ${searched.join('; ')}.`, { searched })
   }
 }

@@ -16,12 +16,8 @@ export { type Site, sites } from './sites.js'
 
 /** A client for the four API Key operations. */
 export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyClient {
-  return createApiKeyClientWith((o) => {
-    if (!o.credentials) {
-      throw new NcpCredentialsError('No NCP credentials: pass the credentials option.', [
-        'the credentials option (outside Node it is the only source; the Node entry also reads NCLOUD_* variables and ~/.ncloud/configure)',
-      ])
-    }
-    return { credentials: o.credentials, site: o.site }
+  return createApiKeyClientWith(({ credentials, site }) => {
+    if (!credentials) throw new NcpCredentialsError('No NCP credentials: pass the credentials option.', ['the credentials option (the only source outside Node)'])
+    return { credentials, site }
   }, options)
 }

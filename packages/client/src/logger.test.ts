@@ -23,7 +23,7 @@ test('the logger hears each attempt, response, retry and clock correction, with 
   expect(lines.map((l) => l.message)).toEqual([
     'ncp request',
     'ncp response',
-    'ncp clock skew corrected',
+    'ncp clock corrected',
     'ncp request',
     'ncp response',
     'ncp retry',

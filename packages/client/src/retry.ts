@@ -8,7 +8,7 @@ export function isRetryableStatus(status: number): boolean {
  * (createApiKey) would create a second key and PATCH (regenerateApiKey) rotate it twice.
  */
 export function isIdempotent(method: string): boolean {
-  return method === 'GET' || method === 'PUT' || method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE'
+  return /^(GET|PUT|HEAD|OPTIONS|DELETE)$/.test(method)
 }
 
 const BASE_DELAY_MS = 100

@@ -1,11 +1,11 @@
-import { signRequest, type SignatureHeaders } from '@ncloud-apigw/signer'
+import { type SignatureHeaders, signRequest } from '@ncloud-apigw/signer'
 import type { Middleware } from 'openapi-fetch'
-import { resolveCredentials } from './credentials.js'
+import { NcpCredentialsError } from './errors.js'
 import type { Credentials, CredentialsProvider } from './options.js'
 
 /**
  * The one way this package signs: both the client's retry loop (before every attempt) and the
- * exported middleware call it.
+ * exported middleware call it. A provider is called each time, so rotated credentials are used.
  */
 export async function signatureHeaders(
   method: string,
@@ -13,7 +13,8 @@ export async function signatureHeaders(
   credentials: Credentials | CredentialsProvider,
   now: () => number,
 ): Promise<SignatureHeaders> {
-  const { accessKey, secretKey } = await resolveCredentials(credentials)
+  const { accessKey, secretKey } = (typeof credentials === 'function' ? await credentials() : credentials) ?? {}
+  if (!accessKey || !secretKey) throw new NcpCredentialsError('The credentials lack an accessKey or a secretKey.', ['the credentials option'])
   return signRequest({ method, url, accessKey, secretKey, now })
 }
 

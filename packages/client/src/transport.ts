@@ -13,17 +13,10 @@ export interface TransportConfig {
   random: () => number
   sleep: (ms: number, signal: AbortSignal) => Promise<void>
   logger: Logger | undefined
-  operationOf: (method: string, url: string) => string | undefined
 }
 
-interface Answer {
-  status: number
-  statusText: string
-  headers: Headers
-  body: ArrayBuffer
-}
-
-const NO_BODY = new Set([101, 204, 205, 304])
+/** The transport's `fetch`; `operation` names the call in errors and log lines when known. */
+export type Transport = (request: Request, init?: RequestInit, operation?: string) => Promise<Response>
 
 /**
  * The `fetch` beneath openapi-fetch's middleware chain: it signs every attempt afresh (fresh
@@ -31,102 +24,80 @@ const NO_BODY = new Set([101, 204, 205, 304])
  * requests on transient failures, and re-signs once after a clock-skew refusal. The answer's
  * body is read inside the attempt, so the timeout and the retries cover it too.
  */
-export function createTransport(config: TransportConfig): (request: Request, init?: RequestInit) => Promise<Response> {
+export function createTransport(config: TransportConfig): Transport {
   const { clock, logger, timeoutMs } = config
 
-  async function send(request: Request, init: RequestInit, signal: AbortSignal, operation: string | undefined, attempts: number): Promise<Answer> {
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
-    const onAbort = () => controller.abort(signal.reason)
-    signal.addEventListener('abort', onAbort)
-    // Raced as well as passed down, so a fetch or a body that ignores the signal still stops.
-    const aborted = new Promise<never>((_resolve, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason))
-    })
-    aborted.catch(() => {})
-    let response: Response | undefined
-    try {
-      response = await Promise.race([config.fetch(request.url, { ...init, signal: controller.signal }), aborted])
-      const body = await Promise.race([response.arrayBuffer(), aborted])
-      return { status: response.status, statusText: response.statusText, headers: response.headers, body }
-    } catch (cause) {
-      response?.body?.cancel().catch(() => {})
-      if (signal.aborted) throw signal.reason
-      const what = operation ?? `${request.method} request`
-      throw timedOut
-        ? new NcpTimeoutError(
-            `${what} timed out after ${timeoutMs} ms (attempt ${attempts}). Raise timeoutMs if the network is slow.`,
-            operation,
-            attempts,
-            timeoutMs,
-            cause,
-          )
-        : new NcpNetworkError(
-            `${what} failed before an answer (${cause instanceof Error ? cause.message : String(cause)}), attempt ${attempts}. Check the network and the base URL.`,
-            operation,
-            attempts,
-            cause,
-          )
-    } finally {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', onAbort)
-    }
-  }
-
-  return async function ncpFetch(request, requestInitExt) {
-    const { method, url, signal } = request
-    const operation = config.operationOf(method, url)
+  return async (request, requestInitExt, operation) => {
+    const { method, url, signal, headers } = request
     const idempotent = isIdempotent(method)
     const init: RequestInit = {
       ...requestInitExt,
       method,
-      headers: request.headers,
+      headers,
       redirect: request.redirect,
-      body: request.body === null ? null : await request.arrayBuffer(),
+      body: request.body && (await request.arrayBuffer()),
     }
     let budget = config.maxAttempts
     let skewCorrected = false
-    for (let attempts = 1; ; attempts++) {
-      if (signal.aborted) throw signal.reason
-      const signed = await signatureHeaders(method, url, config.credentials, clock.now)
-      for (const name in signed) request.headers.set(name, signed[name as keyof typeof signed] as string)
-      logger?.debug('ncp request', { operation, method, url, attempt: attempts })
 
-      let answer: Answer
-      try {
-        answer = await send(request, init, signal, operation, attempts)
-      } catch (error) {
-        if (!(error instanceof NcpNetworkError) || !idempotent || attempts >= budget) throw error
-        const delayMs = backoffDelay(attempts, config.random)
-        logger?.debug('ncp retry', { operation, attempt: attempts, reason: error.name, delayMs })
+    for (let attempt = 1; ; attempt++) {
+      const retry = async (reason: unknown, delayMs: number) => {
+        logger?.debug('ncp retry', { operation, attempt, reason, delayMs })
         await config.sleep(delayMs, signal)
-        continue
       }
-      const { status, headers } = answer
-      logger?.debug('ncp response', { operation, status, attempt: attempts, traceId: headers.get('x-ncp-trace-id') ?? undefined })
+      signal.throwIfAborted()
+      const signed = await signatureHeaders(method, url, config.credentials, clock.now)
+      for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
+      logger?.debug('ncp request', { operation, method, url, attempt })
 
+      // A fresh signal per attempt: the caller's signal or this attempt's timeout aborts it.
+      const controller = new AbortController()
+      const abort = () => controller.abort(signal.reason)
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeoutMs)
+      signal.addEventListener('abort', abort)
+      let response: Response
+      let body: ArrayBuffer
+      try {
+        response = await config.fetch(url, { ...init, signal: controller.signal })
+        body = await response.arrayBuffer()
+      } catch (cause) {
+        signal.throwIfAborted()
+        const fields = { operation, attempts: attempt }
+        const what = `${operation ?? method} attempt ${attempt}`
+        const error = timedOut
+          ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { ...fields, timeoutMs }, cause)
+          : new NcpNetworkError(`${what} got no answer (${(cause as Error)?.message}); check the network and the base URL.`, fields, cause)
+        if (!idempotent || attempt >= budget) throw error
+        await retry(error.name, backoffDelay(attempt, config.random))
+        continue
+      } finally {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', abort)
+      }
+
+      const { status } = response
+      const answerHeaders = response.headers
+      logger?.debug('ncp response', { operation, status, attempt, traceId: answerHeaders.get('x-ncp-trace-id') })
       // A refused timestamp: learn the server's clock from its Date header and sign once more.
       // Safe for every operation, since the request was refused before it did anything.
-      if (status === 401 && !skewCorrected && clock.correct(Number(signed['x-ncp-apigw-timestamp']), headers.get('date'))) {
+      if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
         skewCorrected = true
         budget++
-        logger?.debug('ncp clock skew corrected', { operation, offsetMs: clock.offset() })
+        logger?.debug('ncp clock corrected', { operation, offsetMs: clock.offset() })
         continue
       }
-      if (idempotent && isRetryableStatus(status) && attempts < budget) {
-        const retryAfter = retryAfterDelay(headers.get('retry-after'), clock.now())
-        if (retryAfter === undefined || retryAfter <= MAX_RETRY_AFTER_MS) {
-          const delayMs = retryAfter ?? backoffDelay(attempts, config.random)
-          logger?.debug('ncp retry', { operation, attempt: attempts, reason: status, delayMs })
-          await config.sleep(delayMs, signal)
+      if (idempotent && isRetryableStatus(status) && attempt < budget) {
+        const retryAfter = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
+        if (!(retryAfter! > MAX_RETRY_AFTER_MS)) {
+          await retry(status, retryAfter ?? backoffDelay(attempt, config.random))
           continue
         }
       }
-      return new Response(NO_BODY.has(status) ? null : answer.body, { status, statusText: answer.statusText, headers })
+      return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers: answerHeaders })
     }
   }
 }

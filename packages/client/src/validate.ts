@@ -9,33 +9,24 @@ interface Rule {
   enum?: readonly string[]
 }
 
-// JSON Schema counts characters as code points, as do Prism and the spec's "1 to 20 characters".
-function codePoints(value: string): number {
-  let n = 0
-  for (const _ of value) n++
-  return n
-}
-
-function lengthLimit({ minLength: min, maxLength: max }: Rule): string {
-  return min !== undefined && max !== undefined ? `${min} to ${max} characters` : max !== undefined ? `at most ${max} characters` : `at least ${min} characters`
-}
-
+/** Holds one value to its rule from the spec; the error names the field, the limit and the length, never the value. */
 function check(operation: OperationId, field: string, rule: Rule, value: unknown): void {
-  if (value === undefined) {
-    if (rule.required) throw new NcpValidationError(field, `given (it is required)`, operation)
-    return
-  }
-  if (rule.enum) {
-    if (!rule.enum.includes(value as string)) throw new NcpValidationError(field, `one of ${rule.enum.join(', ')}`, operation)
-    return
-  }
-  if (rule.type === 'boolean' && typeof value !== 'boolean') throw new NcpValidationError(field, 'a boolean', operation)
-  if (rule.type === 'string') {
-    if (typeof value !== 'string') throw new NcpValidationError(field, `a string of ${lengthLimit(rule)}`, operation)
-    const length = codePoints(value)
-    if ((rule.minLength !== undefined && length < rule.minLength) || (rule.maxLength !== undefined && length > rule.maxLength)) {
-      throw new NcpValidationError(field, lengthLimit(rule), operation, length)
-    }
+  const { minLength = 0, maxLength = Infinity } = rule
+  // JSON Schema counts characters as code points, as do Prism and the spec's "1 to 20 characters".
+  const length = typeof value === 'string' ? [...value].length : undefined
+  const valid =
+    value === undefined
+      ? !rule.required
+      : rule.enum
+        ? rule.enum.includes(value as string)
+        : typeof value === rule.type && !(length! < minLength || length! > maxLength)
+  if (!valid) {
+    const limit = rule.enum
+      ? `one of ${rule.enum.join(', ')}`
+      : rule.type === 'string'
+        ? `a string of ${minLength} to ${maxLength} characters`
+        : `a ${rule.type}`
+    throw new NcpValidationError(field, limit, operation, rule.type === 'string' ? length : undefined)
   }
 }
 
@@ -43,10 +34,10 @@ function check(operation: OperationId, field: string, rule: Rule, value: unknown
 export function validateBody(operation: OperationId, body: unknown): void {
   const schema = (operations[operation] as { body?: { additionalProperties: boolean; properties: Record<string, Rule> } }).body
   if (!schema) return
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new NcpValidationError('body', 'an object', operation)
-  for (const field in schema.properties) check(operation, field, schema.properties[field] as Rule, (body as Record<string, unknown>)[field])
-  if (!schema.additionalProperties) {
-    for (const field in body) if (!(field in schema.properties)) throw new NcpValidationError(field, `absent: it is not a field of this request (fields: ${Object.keys(schema.properties).join(', ')})`, operation)
+  if (typeof body !== 'object' || !body || Array.isArray(body)) throw new NcpValidationError('body', 'an object', operation)
+  for (const field in schema.properties) check(operation, field, schema.properties[field]!, (body as Record<string, unknown>)[field])
+  for (const field in body) {
+    if (!schema.additionalProperties && !(field in schema.properties)) throw new NcpValidationError(field, 'absent: no such field', operation)
   }
 }
 
@@ -56,12 +47,14 @@ export function validateBody(operation: OperationId, body: unknown): void {
  * percent-encoded (lone surrogates).
  */
 export function validateApiKeyId(operation: OperationId, apiKeyId: unknown): void {
-  const rule = (operations[operation].parameters as Record<string, Rule>)['api-key-id'] as Rule
-  check(operation, 'api-key-id', rule, apiKeyId)
-  if (apiKeyId === '.' || apiKeyId === '..') throw new NcpValidationError('api-key-id', 'an ID other than "." or ".." (URL resolution would remove it from the path)', operation)
+  check(operation, 'api-key-id', (operations[operation].parameters as Record<string, Rule>)['api-key-id']!, apiKeyId)
+  let encodable = true
   try {
     encodeURIComponent(apiKeyId as string)
   } catch {
-    throw new NcpValidationError('api-key-id', 'well-formed Unicode (it has a lone surrogate)', operation)
+    encodable = false
+  }
+  if (!encodable || apiKeyId === '.' || apiKeyId === '..') {
+    throw new NcpValidationError('api-key-id', 'well-formed Unicode, other than "." and ".."', operation)
   }
 }

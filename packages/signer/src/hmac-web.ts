@@ -9,7 +9,7 @@ const keys = new Map<string, ImportedKey>()
 
 function importedKey(secretKey: string): ImportedKey {
   let key = keys.get(secretKey)
-  if (key === undefined) {
+  if (!key) {
     key = crypto.subtle.importKey('raw', encoder.encode(secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
     if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string)
     keys.set(secretKey, key)
@@ -20,8 +20,6 @@ function importedKey(secretKey: string): ImportedKey {
 
 /** HMAC-SHA256 with Web Crypto (`crypto.subtle`), for browsers, Deno, Bun and edge workers. */
 export async function hmacSha256Base64(secretKey: string, message: string): Promise<string> {
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await importedKey(secretKey), encoder.encode(message)))
-  let binary = ''
-  for (let i = 0; i < signature.length; i++) binary += String.fromCharCode(signature[i] as number)
-  return btoa(binary)
+  const signature = await crypto.subtle.sign('HMAC', await importedKey(secretKey), encoder.encode(message))
+  return btoa(String.fromCharCode(...new Uint8Array(signature)))
 }

@@ -112,7 +112,7 @@ describe.each([
 
   test('refuses an empty secret key with a rejection, not a throw', async () => {
     const call = signer.sign({ method: 'GET', pathWithQuery: '/', timestamp: 1, accessKey: 'a', secretKey: '' })
-    await expect(call).rejects.toThrow(/secretKey must be a non-empty string/)
+    await expect(call).rejects.toThrow('secretKey must be a non-empty string')
     await expect(signer.signRequest({ method: 'GET', url: 'https://h.test/', accessKey: 'a', secretKey: '' })).rejects.toThrow(
       TypeError,
     )

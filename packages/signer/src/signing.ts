@@ -4,9 +4,7 @@ import type { HmacSha256Base64, SignatureHeaders, SignInput, SignRequestInput } 
 // Web Crypto refuses a zero-length HMAC key while node:crypto accepts one; refusing it in both
 // keeps the two entries' results identical, and an empty secret is always a mistake.
 function requireSecret(secretKey: string): void {
-  if (typeof secretKey !== 'string' || secretKey.length === 0) {
-    throw new TypeError('secretKey must be a non-empty string: pass the secret key of your NCP access key.')
-  }
+  if (!secretKey || typeof secretKey !== 'string') throw new TypeError('secretKey must be a non-empty string')
 }
 
 /** Base64 HMAC-SHA256 of the string to sign, computed with the given HMAC implementation. */
@@ -19,19 +17,17 @@ export async function signWith(hmac: HmacSha256Base64, input: SignInput): Promis
  * Signature headers for a request to `url`. The signed path is the URL's serialised path and
  * query, which is exactly what `fetch` puts on the wire (the fragment is never sent).
  */
-export async function signRequestWith(hmac: HmacSha256Base64, input: SignRequestInput): Promise<SignatureHeaders> {
-  const { method, url, accessKey, secretKey, now = Date.now, apiKey } = input
+export async function signRequestWith(
+  hmac: HmacSha256Base64,
+  { method, url, accessKey, secretKey, now = Date.now, apiKey }: SignRequestInput,
+): Promise<SignatureHeaders> {
   requireSecret(secretKey)
-  const parsed = typeof url === 'string' ? new URL(url) : url
+  const { pathname, search } = typeof url === 'string' ? new URL(url) : url
   const timestamp = String(Math.floor(now()))
-  const signature = await hmac(
-    secretKey,
-    stringToSign({ method, pathWithQuery: parsed.pathname + parsed.search, timestamp, accessKey }),
-  )
   const headers: SignatureHeaders = {
     'x-ncp-apigw-timestamp': timestamp,
     'x-ncp-iam-access-key': accessKey,
-    'x-ncp-apigw-signature-v2': signature,
+    'x-ncp-apigw-signature-v2': await hmac(secretKey, stringToSign({ method, pathWithQuery: pathname + search, timestamp, accessKey })),
   }
   if (apiKey !== undefined) headers['x-ncp-apigw-api-key'] = apiKey
   return headers
