@@ -1,8 +1,8 @@
 import { NcpApiError } from './errors.js'
 
 /**
- * The NcpApiError for a non-2xx answer. `body` is what openapi-fetch read: NCP's
- * `{"error": {...}}` when it was JSON, else the text (an HTML page, a truncated body, nothing).
+ * The NcpApiError for a non-2xx answer. `body` is the parsed JSON (NCP's `{"error": {...}}`)
+ * when it was JSON, else the text (an HTML page, a truncated body, nothing).
  */
 export function apiErrorFrom(operation: string, response: Response, body: unknown, retryable: boolean): NcpApiError {
   const fields = { operation, status: response.status, traceId: response.headers.get('x-ncp-trace-id') ?? undefined, retryable }

@@ -404,7 +404,7 @@ describe('timeouts and cancellation', () => {
     const { client, seen } = setup([ncpError(503, 500, 'Endpoint Error'), json(apiKey)], {
       sleep: (_ms, signal) =>
         new Promise((_resolve, reject) => {
-          signal.addEventListener('abort', () => reject(signal.reason))
+          signal!.addEventListener('abort', () => reject(signal!.reason))
           controller.abort(new Error('stop waiting'))
         }),
     })

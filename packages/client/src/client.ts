@@ -8,7 +8,8 @@ import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, Crede
 import { isIdempotent, isRetryableStatus } from './retry.js'
 import { sites } from './sites.js'
 import { sleep } from './sleep.js'
-import { createTransport } from './transport.js'
+import { PlainRequest } from './plain-request.js'
+import { type CallContext, createTransport } from './transport.js'
 import { validateApiKeyId, validateBody } from './validate.js'
 
 /** What the runtime supplies when an option is absent (the Node entry reads env and file). */
@@ -16,6 +17,8 @@ export type Defaults = (options: ApiKeyClientOptions) => {
   credentials: Credentials | CredentialsProvider
   site?: string | undefined
 }
+
+const decoder = new TextDecoder()
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -46,21 +49,27 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     const { method, path, parameters } = operations[operation]
     if ('api-key-id' in parameters) validateApiKeyId(operation, apiKeyId)
     validateBody(operation, body)
-    const { data, error, response } = await raw.request(method.toLowerCase() as 'get', path as '/api-keys/{api-key-id}', {
+    const context: CallContext = { operation }
+    const { response } = await raw.request(method.toLowerCase() as 'get', path as '/api-keys/{api-key-id}', {
       params: { path: { 'api-key-id': apiKeyId as string } },
       body: body as never,
-      parseAs: 'text',
+      parseAs: 'stream',
       signal: signal ?? null,
-      fetch: (request: Request, init?: RequestInit) => transport(request, init, operation),
-    })
-    const { status } = response
-    if (!response.ok) throw apiErrorFrom(operation, response, error, isRetryableStatus(status) && isIdempotent(method))
-    // Parsed here rather than by openapi-fetch, whose SyntaxError would quote the body, and a
-    // successful body holds the key's secret values. Only getApiKey's answer is not wrapped.
+      fetch: (request: Request, init?: RequestInit) => transport(request, init, context),
+      Request: PlainRequest,
+      // openapi-fetch takes a Request class per call at run time; its types list it for the client only.
+    } as never)
+    // The transport hands the body over in the context (see CallContext). Parsed here rather
+    // than by openapi-fetch, whose SyntaxError would quote the body: a successful body holds the
+    // key's secret values.
+    const text = decoder.decode(context.body)
     let parsed: { apiKey?: ApiKey } | undefined
     try {
-      parsed = JSON.parse(data as unknown as string)
+      parsed = JSON.parse(text)
     } catch {}
+    const { status } = response
+    if (!response.ok) throw apiErrorFrom(operation, response, parsed ?? text, isRetryableStatus(status) && isIdempotent(method))
+    // Only getApiKey's answer is not wrapped in { apiKey }.
     const key = operation === 'getApiKey' ? parsed : parsed?.apiKey
     if (typeof (key as ApiKey | undefined)?.apiKeyId !== 'string') {
       throw new NcpApiError(

@@ -41,8 +41,8 @@ export interface ApiKeyClientOptions {
   now?: () => number
   /** Source of jitter in [0, 1); default `Math.random`. */
   random?: () => number
-  /** Waits between retries; default a timer that the call's signal cancels. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+  /** Waits between retries; default a timer that the call's signal, when there is one, cancels. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
 export interface CallOptions {

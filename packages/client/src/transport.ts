@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js'
 import { NcpNetworkError, NcpTimeoutError } from './errors.js'
 import type { Credentials, CredentialsProvider, Logger } from './options.js'
+import { PlainRequest } from './plain-request.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
 import { signatureHeaders } from './signing.js'
 
@@ -11,12 +12,23 @@ export interface TransportConfig {
   timeoutMs: number
   maxAttempts: number
   random: () => number
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   logger: Logger | undefined
 }
 
-/** The transport's `fetch`; `operation` names the call in errors and log lines when known. */
-export type Transport = (request: Request, init?: RequestInit, operation?: string) => Promise<Response>
+/**
+ * What a high-level call shares with the transport: its operation, for errors and log lines, and
+ * a slot for the answer's body. Constructing a Response with a body costs about a tenth of a
+ * loopback round trip on Node (a web stream per body), so for these calls the transport hands
+ * the bytes over here instead of wrapping them in a new Response.
+ */
+export interface CallContext {
+  operation: string
+  body?: ArrayBuffer
+}
+
+/** The transport's `fetch`: the raw client calls it with openapi-fetch's two arguments, a high-level call adds its context. */
+export type Transport = (request: Request | PlainRequest, init?: RequestInit, context?: CallContext) => Promise<Response>
 
 /**
  * The `fetch` beneath openapi-fetch's middleware chain: it signs every attempt afresh (fresh
@@ -27,15 +39,18 @@ export type Transport = (request: Request, init?: RequestInit, operation?: strin
 export function createTransport(config: TransportConfig): Transport {
   const { clock, logger, timeoutMs } = config
 
-  return async (request, requestInitExt, operation) => {
-    const { method, url, signal, headers } = request
+  return async (request, requestInitExt, context) => {
+    const { method, url, headers } = request
+    const signal = request.signal ?? undefined
+    const operation = context?.operation
     const idempotent = isIdempotent(method)
     const init: RequestInit = {
       ...requestInitExt,
       method,
       headers,
-      redirect: request.redirect,
-      body: request.body && (await request.arrayBuffer()),
+      redirect: request.redirect ?? 'follow',
+      // A Request's body is a one-use stream: read it once so every attempt can send it.
+      body: (request instanceof PlainRequest ? request.body : request.body && (await request.arrayBuffer())) ?? null,
     }
     let budget = config.maxAttempts
     let skewCorrected = false
@@ -45,27 +60,27 @@ export function createTransport(config: TransportConfig): Transport {
         logger?.debug('ncp retry', { operation, attempt, reason, delayMs })
         await config.sleep(delayMs, signal)
       }
-      signal.throwIfAborted()
+      signal?.throwIfAborted()
       const signed = await signatureHeaders(method, url, config.credentials, clock.now)
       for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
       logger?.debug('ncp request', { operation, method, url, attempt })
 
       // A fresh signal per attempt: the caller's signal or this attempt's timeout aborts it.
       const controller = new AbortController()
-      const abort = () => controller.abort(signal.reason)
+      const abort = () => controller.abort(signal?.reason)
       let timedOut = false
       const timer = setTimeout(() => {
         timedOut = true
         controller.abort()
       }, timeoutMs)
-      signal.addEventListener('abort', abort)
+      signal?.addEventListener('abort', abort)
       let response: Response
       let body: ArrayBuffer
       try {
         response = await config.fetch(url, { ...init, signal: controller.signal })
         body = await response.arrayBuffer()
       } catch (cause) {
-        signal.throwIfAborted()
+        signal?.throwIfAborted()
         const fields = { operation, attempts: attempt }
         const what = `${operation ?? method} attempt ${attempt}`
         const error = timedOut
@@ -76,7 +91,7 @@ export function createTransport(config: TransportConfig): Transport {
         continue
       } finally {
         clearTimeout(timer)
-        signal.removeEventListener('abort', abort)
+        signal?.removeEventListener('abort', abort)
       }
 
       const { status } = response
@@ -97,7 +112,11 @@ export function createTransport(config: TransportConfig): Transport {
           continue
         }
       }
-      return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers: answerHeaders })
+      if (!context) return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers: answerHeaders })
+      // The call parses context.body itself and, on success, asks openapi-fetch for the body as a
+      // stream, which it hands back unread; the spent answer serves. A failure needs a readable body.
+      context.body = body
+      return response.ok ? response : new Response(null, { status, statusText: response.statusText, headers: answerHeaders })
     }
   }
 }
