@@ -21,7 +21,7 @@ async function measure(program: string) {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
 
-// The issue's aim is at most 2 kB gzip above openapi-fetch alone. Measured 3.6 kB (README,
+// The issue's aim is at most 2 kB gzip above openapi-fetch alone. Measured 3.64 kB (README,
 // "Bundle size"): signing alone costs 0.8 kB, the spec's limits 0.3 kB. This bound keeps the
 // figure from growing unnoticed; lower it with every saving.
 const BUDGET_ABOVE_OPENAPI_FETCH_GZIP = 3700

@@ -6,9 +6,9 @@ import { NcpApiError, NcpValidationError } from './errors.js'
 import { type OperationId, operations } from './generated/limits.js'
 import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider } from './options.js'
 import { isIdempotent, isRetryableStatus } from './retry.js'
+import { PlainRequest } from './plain-request.js'
 import { sites } from './sites.js'
 import { sleep } from './sleep.js'
-import { PlainRequest } from './plain-request.js'
 import { type CallContext, createTransport } from './transport.js'
 import { validateApiKeyId, validateBody } from './validate.js'
 
@@ -56,8 +56,8 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
       parseAs: 'stream',
       signal: signal ?? null,
       fetch: (request: Request, init?: RequestInit) => transport(request, init, context),
-      Request: PlainRequest,
       // openapi-fetch takes a Request class per call at run time; its types list it for the client only.
+      Request: PlainRequest,
     } as never)
     // The transport hands the body over in the context (see CallContext). Parsed here rather
     // than by openapi-fetch, whose SyntaxError would quote the body: a successful body holds the

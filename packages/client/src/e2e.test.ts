@@ -145,7 +145,10 @@ describe('end to end against the fake API Gateway', () => {
     expect(requestsFor('getApiKey')).toHaveLength(2)
 
     gw.injectFault({ kind: 'drop', operationId: 'createApiKey' })
-    await expect(apigw.createApiKey({ apiKeyName: 'dropped' })).rejects.toMatchObject({ name: 'NcpNetworkError', attempts: 1 })
+    const dropped = await apigw.createApiKey({ apiKeyName: 'dropped' }).catch((e: unknown) => e)
+    expect(dropped).toMatchObject({ name: 'NcpNetworkError', attempts: 1, operation: 'createApiKey' })
+    // The message carries fetch's underlying reason, not only "fetch failed".
+    expect((dropped as Error).message).toMatch(/^createApiKey attempt 1 got no answer \(fetch failed: .+\); check the network/)
     expect(requestsFor('createApiKey')).toHaveLength(1)
   })
 

@@ -36,6 +36,12 @@ export type Transport = (request: Request | PlainRequest, init?: RequestInit, co
  * requests on transient failures, and re-signs once after a clock-skew refusal. The answer's
  * body is read inside the attempt, so the timeout and the retries cover it too.
  */
+// fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
+function reason(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
+  return cause?.message ? `${message}: ${cause.message}` : String(message)
+}
+
 export function createTransport(config: TransportConfig): Transport {
   const { clock, logger, timeoutMs } = config
 
@@ -60,12 +66,13 @@ export function createTransport(config: TransportConfig): Transport {
         logger?.debug('ncp retry', { operation, attempt, reason, delayMs })
         await config.sleep(delayMs, signal)
       }
-      signal?.throwIfAborted()
       const signed = await signatureHeaders(method, url, config.credentials, clock.now)
       for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
       logger?.debug('ncp request', { operation, method, url, attempt })
 
       // A fresh signal per attempt: the caller's signal or this attempt's timeout aborts it.
+      // Checked here, with no await before the listener, so no abort can slip in between.
+      signal?.throwIfAborted()
       const controller = new AbortController()
       const abort = () => controller.abort(signal?.reason)
       let timedOut = false
@@ -85,7 +92,7 @@ export function createTransport(config: TransportConfig): Transport {
         const what = `${operation ?? method} attempt ${attempt}`
         const error = timedOut
           ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { ...fields, timeoutMs }, cause)
-          : new NcpNetworkError(`${what} got no answer (${(cause as Error)?.message}); check the network and the base URL.`, fields, cause)
+          : new NcpNetworkError(`${what} got no answer (${reason(cause)}); check the network and the base URL.`, fields, cause)
         if (!idempotent || attempt >= budget) throw error
         await retry(error.name, backoffDelay(attempt, config.random))
         continue
