@@ -8,7 +8,8 @@ import type { FakeApiGateway, Fault } from '@ncloud-apigw/testing'
  *
  * - `POST /faults` with a JSON `Fault` (every kind but `transform`, which is a function) queues it;
  * - `DELETE /faults` clears the queue;
- * - `GET /requests` returns what the fake received (method, path, operationId, status).
+ * - `GET /requests` returns what the fake received (method, path, operationId, status);
+ * - `GET /url` returns the fake's own base URL, for a test that bypasses the proxy.
  */
 export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
@@ -35,6 +36,7 @@ export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: str
             fake.requests.map(({ method, path, operationId, status }) => ({ method, path, operationId, status })),
           )
         }
+        if (request.method === 'GET' && request.url === '/url') return answer(200, { url: fake.url })
         answer(404, { error: `no ${request.method} ${request.url}` })
       } catch (error) {
         answer(400, { error: (error as Error).message })
