@@ -14,7 +14,8 @@ export type PrismMode =
   | { mode: 'mock' }
   | { mode: 'proxy'; upstream: string }
 
-const startTimeoutMs = 30_000
+// Prism starts in one or two seconds; a machine loaded by parallel builds can take far longer.
+const startTimeoutMs = 120_000
 const stopTimeoutMs = 5_000
 
 /** Path of Prism's CLI script inside node_modules; run with this Node, never a global install. */
