@@ -55,7 +55,7 @@ export function createProgram(io: Io, version: string): Command {
     .showHelpAfterError('(add --help for usage and examples)')
     .addOption(new Option('--site <site>', 'NCP site (default: NCLOUD_SITE, the profile\'s ncloud_api_url, then public)').choices(Object.keys(sites)))
     .addOption(new Option('--base-url <url>', 'base URL up to and including /api/v1; overrides --site (proxies, tests)').argParser(baseUrl))
-    .addOption(new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from (default: NCLOUD_PROFILE, then DEFAULT)'))
+    .addOption(new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from; NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY win when set (default: NCLOUD_PROFILE, then DEFAULT)'))
     .addOption(
       new Option('--output <format>', 'output format')
         .choices(outputFormats)
@@ -72,8 +72,9 @@ Examples:
   $ ncloud-apigw --profile prod api-key update ab12cd34ef --name ci-bot --disabled
 
 Credentials come from NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, else from
-~/.ncloud/configure. Exit codes: 0 ok, 1 unexpected, 2 usage, 3 validation, 4 auth or
-credentials, 5 other API error, 6 network or timeout, 7 cancelled at the confirmation.`,
+~/.ncloud/configure. Exit codes: ${Object.entries(exitCodes)
+        .map(([name, code]) => `${code} ${name}`)
+        .join(', ')}.`,
     )
 
   const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>()
