@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { ApiKey } from '@ncloud-apigw/client'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type CliResult, runCli } from '../test/run-cli.js'
+import { type CliResult, runCli, runInTerminal } from '../test/run-cli.js'
 import { exitCodes } from './exit-codes.js'
 
 let gw: FakeApiGateway
@@ -174,6 +174,41 @@ describe('commands against the fake API Gateway', () => {
     } finally {
       await rm(profileHome, { recursive: true, force: true })
     }
+  })
+})
+
+describe('on a terminal', () => {
+  async function terminal(args: readonly string[], typed: string) {
+    const all = [...args, '--base-url', gw.url]
+    const result = await runInTerminal(all, credentialsEnv(), typed)
+    transcripts.push({ args: all, result })
+    for (const key of gw.keys.values()) keyValues.add(key.primaryKey).add(key.secondaryKey)
+    return result
+  }
+
+  const question = (id: string, keyType: string) =>
+    `Regenerate the ${keyType} key of API key "${id}"? Callers still sending the current value will be refused. [y/N] `
+
+  test('regenerate asks, and answered y, regenerates and prints a table (the default on a terminal)', async () => {
+    const key = gw.seedKey({ apiKeyName: 'on-screen' })
+    const result = await terminal(['api-key', 'regenerate', key.apiKeyId, '--primary'], 'y\n')
+    expect(result.code).toBe(exitCodes.ok)
+    const stored = gw.keys.get(key.apiKeyId)!
+    expect(stored.primaryKey).not.toBe(key.primaryKey)
+    expect(result.stdout).toContain(question(key.apiKeyId, 'PRIMARY'))
+    expect(/^primaryKey +(\S+)$/m.exec(result.stdout)?.[1]).toBe(masked(stored.primaryKey))
+  })
+
+  test('regenerate asks, and answered n, cancels with exit code 7 and sends nothing', async () => {
+    const key = gw.seedKey({ apiKeyName: 'untouched' })
+    const before = gw.requests.length
+    const result = await terminal(['api-key', 'regenerate', key.apiKeyId, '--secondary'], 'n\n')
+    expect(result.code).toBe(exitCodes.cancelled)
+    // The terminal echoes the typed answer whenever it arrives, before or after the question.
+    expect(result.stdout).toContain(question(key.apiKeyId, 'SECONDARY'))
+    expect(result.stdout).toMatch(/\[y\/N\] (n\n)?ncloud-apigw: Cancelled; nothing was sent\.\n$/)
+    expect(sentSince(before)).toEqual([])
+    expect(gw.keys.get(key.apiKeyId)).toEqual(key)
   })
 })
 

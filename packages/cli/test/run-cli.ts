@@ -30,3 +30,30 @@ export function runCli(args: readonly string[], env: Record<string, string>): Pr
     child.on('close', (code) => resolve({ code, stdout, stderr }))
   })
 }
+
+const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
+
+/**
+ * Runs the built binary on a pseudo-terminal, through util-linux `script` (Debian's bsdutils,
+ * an essential package), typing `typed` into it: stdin and stdout are terminals, as for a
+ * person. stdout and stderr arrive mixed, as on a screen, with the terminal's CRLF line ends
+ * turned back into LF.
+ */
+export function runInTerminal(args: readonly string[], env: Record<string, string>, typed: string): Promise<CliResult> {
+  const command = [process.execPath, bin, ...args].map(quote).join(' ')
+  // -q: no banner; -e: exit with the command's code; -c: the command; /dev/null: no log file.
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  // The terminal holds what is typed until the program reads it.
+  child.stdin.end(typed)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout: stdout.replaceAll('\r\n', '\n'), stderr }))
+  })
+}
