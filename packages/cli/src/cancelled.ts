@@ -1,0 +1,8 @@
+/** The `regenerate` confirmation was answered no (or not at all): nothing was sent. */
+export class CancelledError extends Error {
+  override name = 'CancelledError'
+
+  constructor() {
+    super('Cancelled; nothing was sent.')
+  }
+}

@@ -1,0 +1,37 @@
+import type { ApiKey } from '@ncloud-apigw/client'
+import { describe, expect, test } from 'vitest'
+import { maskApiKey, maskSecret } from './mask.js'
+
+const key: ApiKey = {
+  apiKeyId: 'ab12cd34ef',
+  tenantId: 'tenant',
+  apiKeyName: 'ci-bot',
+  primaryKey: 'PrIm' + 'x'.repeat(36),
+  secondaryKey: 'SeCo' + 'y'.repeat(36),
+  modifier: 'someone',
+  isEnabled: true,
+  modTime: '2024-05-07T07:08:12Z',
+  domainCode: 'PUB',
+}
+
+describe('masking', () => {
+  test('a 40-character key value keeps its first four characters', () => {
+    expect(maskSecret(key.primaryKey)).toBe('PrIm****')
+  })
+
+  test('a value shorter than 16 characters is hidden whole', () => {
+    expect(maskSecret('abcdefghijklmno')).toBe('****')
+    expect(maskSecret('')).toBe('****')
+    expect(maskSecret('abcdefghijklmnop')).toBe('abcd****')
+  })
+
+  test('counts characters, not UTF-16 units, so no surrogate is cut in half', () => {
+    expect(maskSecret('🔑🔑🔑🔑' + 'z'.repeat(12))).toBe('🔑🔑🔑🔑****')
+  })
+
+  test('an API key keeps every field but its two key values, and the original is left as it was', () => {
+    const original = structuredClone(key)
+    expect(maskApiKey(key)).toEqual({ ...key, primaryKey: 'PrIm****', secondaryKey: 'SeCo****' })
+    expect(key).toEqual(original)
+  })
+})

@@ -1,0 +1,67 @@
+import { PassThrough } from 'node:stream'
+import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { exitCodes } from './exit-codes.js'
+import { run } from './run.js'
+
+// In-process, with stdin posing as a terminal: the part of regenerate's confirmation that a
+// child process without a pseudo-terminal cannot reach.
+let gw: FakeApiGateway
+
+beforeAll(async () => {
+  gw = await startFakeApiGateway()
+  vi.stubEnv('NCLOUD_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKey)
+  vi.stubEnv('NCLOUD_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretKey)
+})
+
+afterAll(async () => {
+  vi.unstubAllEnvs()
+  await gw?.close()
+})
+
+function terminal(answer: string) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true })
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { stdout: '', stderr: '' }
+  stdout.setEncoding('utf8').on('data', (chunk: string) => (text.stdout += chunk))
+  // The answer is typed once the question is on the screen.
+  stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    text.stderr += chunk
+    if (chunk.includes('[y/N]')) stdin.write(answer)
+  })
+  return { io: { stdin, stdout, stderr }, text }
+}
+
+describe('regenerate asks on a terminal', () => {
+  test('answered y, it regenerates and prints only the key on stdout', async () => {
+    const key = gw.seedKey({ apiKeyName: 'asked' })
+    const { io, text } = terminal('y\n')
+    const code = await run(['api-key', 'regenerate', key.apiKeyId, '--primary', '--base-url', gw.url, '--output', 'json'], io)
+    expect(code).toBe(exitCodes.ok)
+    expect(text.stderr).toBe(`Regenerate the PRIMARY key of API key "${key.apiKeyId}"? Callers still sending the current value will be refused. [y/N] `)
+    expect(gw.keys.get(key.apiKeyId)!.primaryKey).not.toBe(key.primaryKey)
+    expect(JSON.parse(text.stdout)).toMatchObject({ apiKeyId: key.apiKeyId, primaryKey: expect.stringMatching(/^.{4}\*{4}$/) })
+  })
+
+  test.each(['n\n', '\n', 'maybe\n'])('answered %j, it cancels with exit code 7 and sends nothing', async (answer) => {
+    const key = gw.seedKey({ apiKeyName: 'kept' })
+    const before = gw.requests.length
+    const { io, text } = terminal(answer)
+    const code = await run(['api-key', 'regenerate', key.apiKeyId, '--secondary', '--base-url', gw.url, '--output', 'table'], io)
+    expect(code).toBe(exitCodes.cancelled)
+    expect(text.stderr).toMatch(/\[y\/N\] ncloud-apigw: Cancelled; nothing was sent\.\n$/)
+    expect(text.stdout).toBe('')
+    expect(gw.requests.slice(before)).toEqual([])
+    expect(gw.keys.get(key.apiKeyId)).toEqual(key)
+  })
+
+  test('--yes does not ask, even on a terminal', async () => {
+    const key = gw.seedKey({ apiKeyName: 'unasked' })
+    const { io, text } = terminal('n\n')
+    const code = await run(['api-key', 'regenerate', key.apiKeyId, '--secondary', '--yes', '--base-url', gw.url, '--output', 'json'], io)
+    expect(code).toBe(exitCodes.ok)
+    expect(text.stderr).toBe('')
+    expect(gw.keys.get(key.apiKeyId)!.secondaryKey).not.toBe(key.secondaryKey)
+  })
+})

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** The built binary, as users run it (turbo builds the package before it tests it). */
+export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs `node dist/bin.js ...args` with exactly `env` (nothing inherited but PATH, so no real
+ * credentials or ~/.ncloud/configure can leak in) and stdin a pipe that is closed at once:
+ * stdin and stdout are not terminals, as in a script.
+ */
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  child.stdin.end()
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
+
+/**
+ * Runs the built binary on a pseudo-terminal, through util-linux `script` (Debian's bsdutils,
+ * an essential package), typing `typed` into it: stdin and stdout are terminals, as for a
+ * person. stdout and stderr arrive mixed, as on a screen, with the terminal's CRLF line ends
+ * turned back into LF.
+ */
+export function runInTerminal(args: readonly string[], env: Record<string, string>, typed: string): Promise<CliResult> {
+  const command = [process.execPath, bin, ...args].map(quote).join(' ')
+  // -q: no banner; -e: exit with the command's code; -c: the command; /dev/null: no log file.
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  // The terminal holds what is typed until the program reads it.
+  child.stdin.end(typed)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout: stdout.replaceAll('\r\n', '\n'), stderr }))
+  })
+}

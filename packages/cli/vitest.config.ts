@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // The machine is shared by several builds at once, and each test starts Node processes:
+    // generous limits, never timed assertions.
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
+})
