@@ -55,7 +55,7 @@ export function createProgram(io: Io, version: string): Command {
     .showHelpAfterError('(add --help for usage and examples)')
     .addOption(new Option('--site <site>', 'NCP site (default: NCLOUD_SITE, the profile\'s ncloud_api_url, then public)').choices(Object.keys(sites)))
     .addOption(new Option('--base-url <url>', 'base URL up to and including /api/v1; overrides --site (proxies, tests)').argParser(baseUrl))
-    .addOption(new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from; NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY win when set (default: NCLOUD_PROFILE, then DEFAULT)'))
+    .addOption(new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from, even when NCLOUD_ACCESS_KEY_ID is set (default: NCLOUD_PROFILE, then DEFAULT)'))
     .addOption(
       new Option('--output <format>', 'output format')
         .choices(outputFormats)

@@ -69,6 +69,19 @@ describe('credentials chain', () => {
     expect(findCredentials({ NCLOUD_PROFILE: 'staging' }, 'prod').credentials.accessKey).toBe('P')
   })
 
+  test('a profile given as an option wins over the environment; NCLOUD_PROFILE does not', () => {
+    writeConfigure('[prod]\nncloud_access_key_id = P\nncloud_secret_access_key = PS\n')
+    const env = { NCLOUD_ACCESS_KEY_ID: 'ENV', NCLOUD_SECRET_ACCESS_KEY: 'ENVSECRET' }
+    expect(findCredentials(env, 'prod').credentials.accessKey).toBe('P')
+    expect(findCredentials({ ...env, NCLOUD_PROFILE: 'prod' }, undefined).credentials.accessKey).toBe('ENV')
+  })
+
+  test('a profile given as an option that does not exist fails, even with credentials in the environment', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = D\nncloud_secret_access_key = DS\n')
+    const env = { NCLOUD_ACCESS_KEY_ID: 'ENV', NCLOUD_SECRET_ACCESS_KEY: 'ENVSECRET' }
+    expect(() => findCredentials(env, 'prod')).toThrow(/skipped, since the profile "prod" was asked for.*no such section/s)
+  })
+
   test("the profile's ncloud_api_url names the site", () => {
     writeConfigure('[DEFAULT]\nncloud_access_key_id = A\nncloud_secret_access_key = S\nncloud_api_url = https://ncloud.apigw.gov-ntruss.com\n')
     expect(findCredentials({}, undefined).site).toBe('gov')
@@ -89,7 +102,7 @@ describe('credentials chain', () => {
 
   test('says which half is missing and which section was not there', () => {
     writeConfigure('[DEFAULT]\nncloud_access_key_id = A\n')
-    const error = thrown(() => findCredentials({ NCLOUD_ACCESS_KEY_ID: 'A' }, 'prod'))
+    const error = thrown(() => findCredentials({ NCLOUD_ACCESS_KEY_ID: 'A', NCLOUD_PROFILE: 'prod' }, undefined))
     expect(error.searched[1]).toMatch(/an access key is set but no secret key/)
     expect(error.searched[2]).toMatch(/profile "prod"\): no such section \(found: \[DEFAULT\]\)/)
     const incomplete = thrown(() => findCredentials({}, undefined))

@@ -29,20 +29,27 @@ function siteOfApiUrl(apiUrl: string | undefined): Site | undefined {
  * NCP's own SDKs' credentials chain after the explicit option: the environment
  * (`NCLOUD_ACCESS_KEY_ID` or `NCLOUD_ACCESS_KEY`, with `NCLOUD_SECRET_ACCESS_KEY` or
  * `NCLOUD_SECRET_KEY`), then `~/.ncloud/configure` (the `NCLOUD_PROFILE` or given profile's
- * section; else `[DEFAULT]`, else the keys before any section). Read synchronously, once per
- * client, so a missing credential fails at creation and names every place looked in.
+ * section; else `[DEFAULT]`, else the keys before any section). A profile given as an option
+ * skips the environment: naming a profile is asking for it, as in the AWS SDK's default chain.
+ * Read synchronously, once per client, so a missing credential fails at creation and names
+ * every place looked in.
  */
 export function findCredentials(env: Record<string, string | undefined>, profile: string | undefined): FoundCredentials {
   const searched = ['the credentials option: not given']
+  const variables = 'environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY'
 
-  const accessKey = env.NCLOUD_ACCESS_KEY_ID || env.NCLOUD_ACCESS_KEY
-  const secretKey = env.NCLOUD_SECRET_ACCESS_KEY || env.NCLOUD_SECRET_KEY
-  if (accessKey && secretKey) return { credentials: { accessKey, secretKey } }
-  searched.push(
-    `environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY: ${
-      accessKey ? 'an access key is set but no secret key' : secretKey ? 'a secret key is set but no access key' : 'not set'
-    }`,
-  )
+  if (profile) {
+    searched.push(`${variables}: skipped, since the profile "${profile}" was asked for`)
+  } else {
+    const accessKey = env.NCLOUD_ACCESS_KEY_ID || env.NCLOUD_ACCESS_KEY
+    const secretKey = env.NCLOUD_SECRET_ACCESS_KEY || env.NCLOUD_SECRET_KEY
+    if (accessKey && secretKey) return { credentials: { accessKey, secretKey } }
+    searched.push(
+      `${variables}: ${
+        accessKey ? 'an access key is set but no secret key' : secretKey ? 'a secret key is set but no access key' : 'not set'
+      }`,
+    )
+  }
 
   const file = join(homedir(), '.ncloud', 'configure')
   const wanted = profile || env.NCLOUD_PROFILE
