@@ -108,8 +108,6 @@ await Promise.all(
 writeFileSync(join(dist, 'start.html'), renderLanding({ title: spec.info.title, version: spec.info.version, sections }))
 copyFileSync(specYaml, join(dist, 'openapi.yaml'))
 copyFileSync(specJson, join(dist, 'openapi.json'))
-// GitHub Pages would otherwise run the folder through Jekyll.
-writeFileSync(join(dist, '.nojekyll'), '')
 
 for (const language of languages) {
   const size = readFileSync(join(dist, pagePath(language))).length

@@ -49,7 +49,7 @@ export function applyOverlay(document, overlay) {
         else if (isObject(node) && isObject(action.update)) merge(node, action.update)
         else {
           throw new Error(
-            `Overlay action ${index + 1} (${action.target}) updates a ${describe(node)} with a ${describe(action.update)}; ` +
+            `Overlay action ${index + 1} (${action.target}) updates ${describe(node)} with ${describe(action.update)}; ` +
               'an update must be an object merged into an object, or any value appended to an array',
           )
         }
@@ -108,7 +108,8 @@ function isObject(value) {
 
 /** @param {unknown} value */
 function describe(value) {
-  if (value === undefined) return 'missing node'
+  if (value === undefined) return 'a missing node'
   if (value === null) return 'null'
-  return Array.isArray(value) ? 'array' : typeof value
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

@@ -100,8 +100,9 @@ export function checkTranslation(spec, overlay, overlayFile) {
           problems.push(`${where}: translates ${pointer} again (action ${translatedBy.get(pointer)} already does)`)
         } else {
           translatedBy.set(pointer, index + 1)
-          for (const code of codeOf(source.text)) {
-            if (!value.includes(code)) problems.push(`${where}: the translation of ${pointer} lacks the code ${JSON.stringify(code)} that the English has`)
+          const translatedCode = new Set(codeOf(value))
+          for (const code of new Set(codeOf(source.text))) {
+            if (!translatedCode.has(code)) problems.push(`${where}: the translation of ${pointer} lacks the code ${JSON.stringify(code)} that the English has`)
           }
         }
       }
