@@ -1,0 +1,142 @@
+import { connect } from 'node:net'
+import { describe, expect, test } from 'vitest'
+import { ncpFetch } from '../test/ncp-fetch.js'
+import { startFakeApiGateway, TEST_CREDENTIALS } from './index.js'
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10))
+}
+
+describe('starting', () => {
+  test('listens on 127.0.0.1 and a free port by default, with a base URL ending in /api/v1', async () => {
+    const gw = await startFakeApiGateway()
+    try {
+      expect(gw.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
+      expect(new URL(gw.url).port).not.toBe('0')
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test('two fakes run side by side with separate state', async () => {
+    const [a, b] = await Promise.all([startFakeApiGateway(), startFakeApiGateway()])
+    try {
+      expect(a.url).not.toBe(b.url)
+      a.seedKey()
+      expect([a.keys.size, b.keys.size]).toEqual([1, 0])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+
+  test('basePath serves the API elsewhere, for a proxy that strips /api/v1', async () => {
+    const gw = await startFakeApiGateway({ basePath: '' })
+    try {
+      expect(gw.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'root' } })
+      expect(res.status).toBe(200)
+      expect(gw.requests[0]).toMatchObject({ path: '/api-keys', signatureValid: true })
+      expect((await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api/v1/api-keys', { body: { apiKeyName: 'x' } })).status).toBe(404)
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test.each(['api', '/api/', '/api?x'])('a basePath of %j is refused', async (basePath) => {
+    await expect(startFakeApiGateway({ basePath })).rejects.toThrow(/basePath must be/)
+  })
+
+  test('a port in use is an error from start, not a hang', async () => {
+    const first = await startFakeApiGateway()
+    try {
+      const port = Number(new URL(first.url).port)
+      await expect(startFakeApiGateway({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' })
+    } finally {
+      await first.close()
+    }
+  })
+})
+
+describe('closing', () => {
+  test('close() ends a request that hangs, and the client sees the connection end', async () => {
+    const gw = await startFakeApiGateway()
+    gw.injectFault({ kind: 'hang' })
+    const pending = ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', '/api-keys/abc').then(
+      () => 'answered',
+      (error: Error) => error.name,
+    )
+    await until(() => gw.requests.length === 1)
+    await gw.close()
+    expect(await pending).toBe('TypeError')
+  })
+
+  test('close() does not wait for a delayed answer', async () => {
+    const gw = await startFakeApiGateway()
+    gw.injectFault({ kind: 'delay', ms: 10 * 60 * 1000 })
+    const pending = ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'late' } }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    )
+    await until(() => gw.requests.length === 1)
+    await gw.close()
+    expect(await pending).toBe('TypeError')
+    expect(gw.keys.size).toBe(0)
+  })
+
+  test('close() ends idle keep-alive connections, and closing twice is harmless', async () => {
+    const gw = await startFakeApiGateway()
+    const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', '/api-keys/abc')
+    expect(res.headers.get('connection')).toBe('keep-alive')
+    await res.text()
+    const first = gw.close()
+    const second = gw.close()
+    expect(second).toBe(first)
+    await Promise.all([first, second, gw.close()])
+    const error = await fetch(`${gw.url}/api-keys/abc`).catch((e: Error & { cause?: { code?: string } }) => e.cause?.code)
+    expect(error).toBe('ECONNREFUSED')
+  })
+})
+
+describe('clients that leave', () => {
+  test('a client that disconnects mid-body leaves the fake healthy and its request unanswered', async () => {
+    const gw = await startFakeApiGateway()
+    try {
+      const { hostname, port } = new URL(gw.url)
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write('POST /api/v1/api-keys HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"apiKey')
+          setTimeout(() => socket.destroy(), 50)
+        })
+        socket.on('close', () => resolve())
+      })
+      await until(() => gw.requests.length === 1)
+      expect(gw.requests[0]).toMatchObject({ method: 'POST', status: undefined })
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
+      expect(res.status).toBe(200)
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test('clients that give up during a delay or a 10 MiB answer cause no error', async () => {
+    const gw = await startFakeApiGateway()
+    try {
+      gw.injectFault({ kind: 'delay', ms: 1_000, times: 5 })
+      gw.injectFault({ kind: 'large', times: 5 })
+      const attempts = Array.from({ length: 10 }, () =>
+        ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', {
+          body: { apiKeyName: 'quitter' },
+          signal: AbortSignal.timeout(200),
+        }).then((res) => res.body?.cancel(), () => undefined),
+      )
+      await Promise.all(attempts)
+      // Every request that got as far as its fault creates its key, the delayed ones after their
+      // clients left; then the answer goes to a closed socket.
+      await until(() => gw.keys.size === gw.requests.filter((r) => r.fault !== undefined).length)
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
+      expect(res.status).toBe(200)
+    } finally {
+      await gw.close()
+    }
+  })
+})
