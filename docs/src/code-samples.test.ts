@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, test } from 'vitest'
+import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from '@ncloud-apigw/testing'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { signatureV2Headers } from '../samples/guides/signature-v2.js'
 import { docsRoot, loadSpec } from '../test/load.js'
 import { addCodeSamples, operationsOf, sampleKinds } from './code-samples.mjs'
@@ -94,5 +95,48 @@ describe('code samples', () => {
       'x-ncp-iam-access-key': example.accessKey,
       'x-ncp-apigw-signature-v2': example.signature,
     })
+  })
+})
+
+describe('the curl samples against the fake API Gateway', () => {
+  let gateway: FakeApiGateway | undefined
+  beforeAll(async () => {
+    gateway = await startFakeApiGateway()
+  })
+  afterAll(() => gateway?.close())
+
+  /** Runs a sample as a user would, pointed at the fake instead of NCP, and parses what curl printed. */
+  async function send(operationId: string, apiKeyId?: string): Promise<any> {
+    let source = readFileSync(join(samples, 'operations', `${operationId}.sh`), 'utf8')
+    const replaceLine = (name: string, value: string) => {
+      const line = new RegExp(`^${name}=.*$`, 'm')
+      expect(source, `${operationId}.sh sets ${name}`).toMatch(line)
+      source = source.replace(line, `${name}="${value}"`)
+    }
+    replaceLine('HOST', new URL(gateway!.url).origin)
+    if (apiKeyId !== undefined) replaceLine('API_KEY_ID', apiKeyId)
+    const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey }
+    const { stdout } = await run('bash', ['-c', source], { env: { PATH: process.env.PATH ?? '', ...env } })
+    return JSON.parse(stdout)
+  }
+
+  test('create, get, update and regenerate all succeed, each signature verified by the fake', async () => {
+    const created = await send('createApiKey')
+    expect(created.apiKey).toMatchObject({ apiKeyName: 'ci-bot', apiKeyDescription: 'Deploys from CI', isEnabled: true })
+    const id: string = created.apiKey.apiKeyId
+
+    expect(await send('getApiKey', id)).toMatchObject({ apiKeyId: id, apiKeyName: 'ci-bot' })
+    const updated = await send('updateApiKey', id)
+    expect(updated.apiKey).toMatchObject({ apiKeyId: id, apiKeyDescription: 'Paused', isEnabled: false })
+    const regenerated = await send('regenerateApiKey', id)
+    expect(regenerated.apiKey.primaryKey).toBe(updated.apiKey.primaryKey)
+    expect(regenerated.apiKey.secondaryKey).not.toBe(updated.apiKey.secondaryKey)
+
+    expect(gateway!.requests.map((r) => [r.operationId, r.status, r.signatureValid])).toEqual([
+      ['createApiKey', 200, true],
+      ['getApiKey', 200, true],
+      ['updateApiKey', 200, true],
+      ['regenerateApiKey', 200, true],
+    ])
   })
 })

@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, describe, expect, test } from 'vitest'
+import { parse } from 'yaml'
 import { docsRoot, loadSpec } from '../test/load.js'
 import { addGuides, guideSlugs, loadGuides } from './guides.mjs'
 import { languages } from './languages.mjs'
@@ -92,5 +97,33 @@ describe('guides', () => {
       { name: 'Guides', tags: [...guideSlugs] },
       { name: 'Reference', tags: spec.tags.map((tag: { name: string }) => tag.name) },
     ])
+  })
+})
+
+describe('the contract check guide', () => {
+  test("its workflow runs the fake's binary with the fake's published test credentials", () => {
+    const workflow = parse(readFileSync(join(samplesDir, 'guides', 'contract-check.yml'), 'utf8'))
+    const steps: { run?: string; env?: Record<string, string> }[] = workflow.jobs.contract.steps
+    const testingPackage = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@ncloud-apigw/testing/package.json'), 'utf8'))
+    const binary = Object.keys(testingPackage.bin)[0]!
+    expect(steps.some((step) => step.run?.includes(`npx ${binary} --port 4011`))).toBe(true)
+    expect(steps.find((step) => step.env)?.env).toMatchObject({
+      NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey,
+      NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey,
+    })
+  })
+
+  test("prism-spec.mjs gives Prism the spec's paths under the /api/v1 that the signature covers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prism-spec-'))
+    try {
+      const out = join(dir, 'openapi.prism.json')
+      await promisify(execFile)(process.execPath, [join(samplesDir, 'guides', 'prism-spec.mjs'), out])
+      const folded = JSON.parse(readFileSync(out, 'utf8'))
+      const spec = loadSpec()
+      expect(Object.keys(folded.paths)).toEqual(Object.keys(spec.paths).map((path) => `/api/v1${path}`))
+      expect(folded.paths['/api/v1/api-keys']).toEqual(spec.paths['/api-keys'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
