@@ -18,7 +18,7 @@ export const guideSlugs = Object.freeze([
 ])
 
 /** @type {Readonly<Record<string, string>>} */
-const fenceLanguage = { '.ts': 'ts', '.mjs': 'js', '.sh': 'bash', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.ini': 'ini' }
+const fenceLanguage = { '.ts': 'typescript', '.mjs': 'javascript', '.sh': 'bash', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.ini': 'ini' }
 
 /**
  * @typedef {{ slug: string, title: string, markdown: string }} Guide

@@ -22,6 +22,7 @@ export function renderLanding({ title, version, sections }) {
       <section lang="${language.code}">
         <h2>${escape(language.name)}</h2>
         <p class="reference"><a href="${page}">${escape(pageTitle)}</a></p>
+        <p>${escape(language.words.description)}</p>
         <h3>${escape(language.words.guides)}</h3>
         <ul>
           ${items}
@@ -48,6 +49,7 @@ export function renderLanding({ title, version, sections }) {
     ul { padding-left: 1.2rem; margin: 0; }
     a { color: #0044d4; }
     .reference a { font-weight: 600; }
+    :lang(ko) { word-break: keep-all; }
     footer { margin-top: 2rem; color: #555; font-size: 0.9rem; }
   </style>
 </head>
