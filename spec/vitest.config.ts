@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'] },
+  // Generous: the OpenAPI validator compiles its schemas on first use, slow on a loaded machine.
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
 })
