@@ -8,21 +8,12 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { distDir, docsRoot, loadOverlay, loadSpec, readDist } from '../test/load.js'
+import { chromiumExecutable, chromiumFlags } from './chromium.mjs'
 import { operationsOf } from './code-samples.mjs'
 import { languages, pagePath, type Language } from './languages.mjs'
 import { applyOverlay } from './overlay.mjs'
 import { startStaticServer, type StaticServer } from './static-server.mjs'
 
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-// Headless, as root, with no network: no sandbox, no GPU, and none of Chromium's own traffic.
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 const screenshots = join(docsRoot, 'test-results')
 
 let server: StaticServer
@@ -32,19 +23,14 @@ let userDataDir: string
 const offHost: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium is not installed at ${executablePath}. Install Debian's package with ` +
-        '`apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium or Chrome binary); this test never downloads a browser.',
-    )
-  }
+  const executablePath = chromiumExecutable(process.env, existsSync)
   readDist('index.html')
   server = await startStaticServer({ root: distDir })
   userDataDir = mkdtempSync(join(tmpdir(), 'docs-chromium-'))
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: chromiumFlags,
+    args: [...chromiumFlags],
     viewport: { width: 1400, height: 1000 },
   })
   await context.route('**/*', (route) => {
