@@ -1,0 +1,51 @@
+import { startFakeApiGateway } from '@ncloud-apigw/testing'
+import type { TestProject } from 'vitest/node'
+import { startFakeControl } from './fake-control.js'
+import { startPrism } from './prism.js'
+import { writePrismSpec } from './prism-spec.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of `prism mock` on the bundled spec, ending in the spec's base path. */
+    mockUrl: string
+    /** Base URL of `prism proxy --errors` in front of the fake API Gateway. */
+    proxyUrl: string
+    /** Control endpoint of that fake API Gateway (see fake-control.ts). */
+    fakeControlUrl: string
+  }
+}
+
+/**
+ * Starts what the contract tests talk to (Prism mock; the fake API Gateway with Prism's
+ * validation proxy in front of it), hands their URLs to the tests, and stops everything when
+ * the run ends, whether the tests passed or not. A Prism that fails to start fails the run with
+ * its output.
+ */
+export default async function setup(project: TestProject) {
+  const stops: (() => Promise<void>)[] = []
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop()
+  }
+  try {
+    const { path, basePath } = writePrismSpec()
+
+    const mock = await startPrism(path, { mode: 'mock' })
+    stops.push(mock.stop)
+    project.provide('mockUrl', `${mock.origin}${basePath}`)
+
+    const fake = await startFakeApiGateway()
+    stops.push(() => fake.close())
+    const control = await startFakeControl(fake)
+    stops.push(control.close)
+    project.provide('fakeControlUrl', control.url)
+
+    // Prism forwards the path it received, base path included, to the upstream's origin.
+    const proxy = await startPrism(path, { mode: 'proxy', upstream: new URL(fake.url).origin })
+    stops.push(proxy.stop)
+    project.provide('proxyUrl', `${proxy.origin}${basePath}`)
+  } catch (error) {
+    await teardown()
+    throw error
+  }
+  return teardown
+}

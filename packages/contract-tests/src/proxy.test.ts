@@ -1,0 +1,136 @@
+import { createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { afterEach, describe, expect, inject, test } from 'vitest'
+import { runContractFlow } from './contract-flow.js'
+import { violationRecorder } from './violations.js'
+
+// Everything here goes client → `prism proxy --errors` → fake API Gateway: Prism checks each
+// request against the spec before forwarding it, and each response before passing it back.
+const proxyUrl = inject('proxyUrl')
+const control = inject('fakeControlUrl')
+
+function proxiedClient() {
+  const recorder = violationRecorder()
+  const apigw = createApiKeyClient({ baseUrl: proxyUrl, credentials: TEST_CREDENTIALS, fetch: recorder.fetch, maxAttempts: 1 })
+  return { apigw, violations: recorder.violations }
+}
+
+/** What the fake behind the proxy received so far. */
+interface UpstreamRequest {
+  method: string
+  operationId?: string
+  status?: number
+}
+
+async function upstreamRequests(): Promise<UpstreamRequest[]> {
+  return (await (await fetch(`${control}/requests`)).json()) as UpstreamRequest[]
+}
+
+async function injectFault(fault: object): Promise<void> {
+  const response = await fetch(`${control}/faults`, { method: 'POST', body: JSON.stringify(fault) })
+  expect(response.status, await response.text()).toBe(204)
+}
+
+afterEach(async () => {
+  await fetch(`${control}/faults`, { method: 'DELETE' })
+})
+
+describe('prism proxy: the real flow passes the spec both ways', () => {
+  test('create → get → update → regenerate → get, with no violation from Prism', async () => {
+    const { apigw, violations } = proxiedClient()
+    const before = (await upstreamRequests()).length
+    const steps = await runContractFlow(apigw)
+    expect(steps.map((s) => s.call.split('(')[0])).toEqual([
+      'createApiKey',
+      'getApiKey',
+      'updateApiKey',
+      'regenerateApiKey',
+      'getApiKey',
+    ])
+    expect(violations).toEqual([])
+    // Each call reached the fake exactly once and was answered 200: Prism forwarded them all.
+    const reached = (await upstreamRequests()).slice(before)
+    expect(reached.map((r) => [r.operationId, r.status])).toEqual([
+      ['createApiKey', 200],
+      ['getApiKey', 200],
+      ['updateApiKey', 200],
+      ['regenerateApiKey', 200],
+      ['getApiKey', 200],
+    ])
+  })
+})
+
+describe('prism proxy catches a client that breaks the spec (request side)', () => {
+  // The raw client's types refuse these bodies too; `as never` gets them past the compiler, as a
+  // client with a stale or hand-written model would.
+  test.each([
+    ['a 21-character apiKeyName', 'POST', { apiKeyName: 'x'.repeat(21) }, 'apiKeyName', 'maxLength'],
+    ['an unknown field', 'POST', { apiKeyName: 'ci-bot', apiName: 'ci-bot' }, 'body', 'additionalProperties'],
+    ['a missing isEnabled', 'PUT', { apiKeyName: 'ci-bot' }, 'body', 'required'],
+    ['keyType TERTIARY', 'PATCH', { keyType: 'TERTIARY' }, 'keyType', 'enum'],
+  ] as const)('%s is refused with 422 naming the field, and never forwarded', async (_what, method, body, field, code) => {
+    const { apigw, violations } = proxiedClient()
+    const before = (await upstreamRequests()).length
+    const path = { 'api-key-id': 'cvcohvd2xj' }
+    const { response } =
+      method === 'POST'
+        ? await apigw.raw.POST('/api-keys', { body: body as never })
+        : method === 'PUT'
+          ? await apigw.raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: body as never })
+          : await apigw.raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: body as never })
+    expect(response.status).toBe(422)
+    expect(violations).toContainEqual(expect.objectContaining({ code, location: expect.arrayContaining([field]) }))
+    if (field === 'body') {
+      const named = body && 'apiName' in body ? 'apiName' : 'isEnabled'
+      expect(violations.map((v) => v.message).join('\n')).toContain(named)
+    }
+    expect((await upstreamRequests()).length).toBe(before)
+  })
+})
+
+describe('prism proxy catches a server that breaks the spec (response side)', () => {
+  async function createKey() {
+    return proxiedClient().apigw.createApiKey({ apiKeyName: 'response-check' })
+  }
+
+  test('a 200 whose API key lacks primaryKey is refused with 500 naming the field', async () => {
+    const key = await createKey()
+    const { primaryKey: _left, ...withoutPrimaryKey } = key
+    await injectFault({ kind: 'status', status: 200, operationId: 'getApiKey', body: withoutPrimaryKey })
+    const { apigw, violations } = proxiedClient()
+    const error = await apigw.getApiKey(key.apiKeyId).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 500 })
+    expect(violations).toContainEqual(
+      expect.objectContaining({ code: 'required', message: expect.stringContaining('primaryKey') }),
+    )
+  })
+
+  test('a 200 whose isEnabled is a string is refused with 500 naming the field', async () => {
+    const key = await createKey()
+    await injectFault({ kind: 'status', status: 200, operationId: 'getApiKey', body: { ...key, isEnabled: 'yes' } })
+    const { apigw, violations } = proxiedClient()
+    await expect(apigw.getApiKey(key.apiKeyId)).rejects.toMatchObject({ name: 'NcpApiError', status: 500 })
+    expect(violations).toContainEqual(
+      expect.objectContaining({ code: 'type', location: expect.arrayContaining(['isEnabled']) }),
+    )
+  })
+
+  test('the same wrong answers pass untouched without the proxy: it is Prism that catches them', async () => {
+    const key = await createKey()
+    await injectFault({ kind: 'status', status: 200, operationId: 'getApiKey', body: { ...key, isEnabled: 'yes' } })
+    // Straight to the fake (its URL is the proxy's upstream), signed like the client signs.
+    const fake = createApiKeyClient({
+      baseUrl: await fakeUrl(),
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+    })
+    const { data, response } = await fake.raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': key.apiKeyId } } })
+    expect(response.status).toBe(200)
+    expect((data as { isEnabled: unknown }).isEnabled).toBe('yes')
+  })
+})
+
+async function fakeUrl(): Promise<string> {
+  return ((await (await fetch(`${control}/url`)).json()) as { url: string }).url
+}

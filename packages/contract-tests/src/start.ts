@@ -1,0 +1,114 @@
+/**
+ * `pnpm start`, the main job: the four operations end to end, each request and response checked
+ * against the spec by Prism's validation proxy, then where the built artefacts are.
+ *
+ *   pnpm start           against an embedded fake API Gateway: no NCP account needed
+ *   pnpm start --live    against NCP itself, with the client's credentials chain
+ *
+ * turbo has already built what was stale before this runs.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type ApiKey, type ApiKeyClientOptions, createApiKeyClient, NcpCredentialsError, type Site, sites } from '@ncloud-apigw/client'
+import { startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { runContractFlow } from './contract-flow.js'
+import { startPrism } from './prism.js'
+import { writePrismSpec } from './prism-spec.js'
+import { violationRecorder } from './violations.js'
+
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+const live = process.argv.includes('--live')
+
+/** Enough of a key value to tell two apart, never enough to use. */
+const mask = (value: string) => `${value.slice(0, 4)}****`
+
+function describeKey(key: ApiKey): string {
+  return [
+    `apiKeyId ${key.apiKeyId}`,
+    key.isEnabled ? 'enabled' : 'disabled',
+    `primaryKey ${mask(key.primaryKey)}`,
+    `secondaryKey ${mask(key.secondaryKey)}`,
+    `modTime ${key.modTime}`,
+  ].join(' · ')
+}
+
+/** The built outputs a reader is likely to look for, with their sizes. */
+function printArtefacts(): void {
+  const places = [
+    ['spec', 'spec/dist'],
+    ['types', 'packages/types/dist'],
+    ['signer', 'packages/signer/dist'],
+    ['client', 'packages/client/dist'],
+    ['testing', 'packages/testing/dist'],
+    ['cli', 'packages/cli/dist'],
+    ['docs', 'docs/dist'],
+  ] as const
+  console.log('\nBuilt:')
+  for (const [name, dir] of places) {
+    const path = join(root, dir)
+    if (!existsSync(path)) continue
+    const files = readdirSync(path, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())
+    const kB = files.reduce((sum, f) => sum + statSync(join(f.parentPath, f.name)).size, 0) / 1024
+    const pages = name === 'docs' ? files.filter((f) => f.name === 'index.html').map((f) => relative(root, join(f.parentPath, f.name))) : []
+    console.log(`  ${name.padEnd(8)} ${dir.padEnd(22)} ${String(files.length).padStart(3)} files ${kB.toFixed(1).padStart(8)} kB  ${pages.join('  ')}`)
+  }
+}
+
+async function main(): Promise<number> {
+  const stops: (() => Promise<void>)[] = []
+  try {
+    let upstream: string
+    let options: ApiKeyClientOptions = {}
+    if (live) {
+      try {
+        createApiKeyClient()
+      } catch (error) {
+        if (!(error instanceof NcpCredentialsError)) throw error
+        console.error(`pnpm start --live needs NCP credentials.\n${error.message}`)
+        return 1
+      }
+      const site = (process.env.NCLOUD_SITE || 'public') as Site
+      upstream = sites[site]
+      console.log(`Against NCP's API Gateway (${site}): ${upstream}`)
+    } else {
+      const fake = await startFakeApiGateway()
+      stops.push(() => fake.close())
+      upstream = fake.url
+      options = { credentials: TEST_CREDENTIALS }
+      console.log(`Against an embedded fake API Gateway: ${upstream} (no NCP account needed; pnpm start --live for NCP)`)
+    }
+
+    const { path, basePath } = writePrismSpec()
+    const prism = await startPrism(path, { mode: 'proxy', upstream: new URL(upstream).origin })
+    stops.push(prism.stop)
+    console.log(`Through Prism's validation proxy: ${prism.origin}${basePath} (every request and response checked against the spec)\n`)
+
+    const recorder = violationRecorder()
+    const apigw = createApiKeyClient({ ...options, baseUrl: `${prism.origin}${basePath}`, fetch: recorder.fetch })
+    const steps = await runContractFlow(apigw, {
+      onStep: ({ call, key }) => console.log(`  ✓ ${call}\n      → ${describeKey(key)}`),
+    })
+
+    const ok = recorder.violations.length === 0
+    console.log(
+      ok
+        ? `\nContract verdict: PASS. ${steps.length} requests and ${steps.length} responses, each valid against the spec.`
+        : `\nContract verdict: FAIL. Prism found ${recorder.violations.length} violations:\n${JSON.stringify(recorder.violations, null, 2)}`,
+    )
+    if (live) {
+      console.log(
+        `Left API key ${steps[0]!.key.apiKeyId} disabled: API Gateway keys cannot be deleted with these four operations; delete it in the NCP console.`,
+      )
+    }
+    printArtefacts()
+    return ok ? 0 : 1
+  } catch (error) {
+    console.error(`\nContract verdict: FAIL. ${(error as Error).name}: ${(error as Error).message}`)
+    return 1
+  } finally {
+    for (const stop of stops.reverse()) await stop()
+  }
+}
+
+process.exitCode = await main()
