@@ -1,0 +1,12 @@
+import { createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+
+const apigw = createApiKeyClient()
+
+try {
+  // Retried on network errors, 429, 502, 503 and 504.
+  const key = await apigw.getApiKey('cvcohvd2xj')
+  console.log(key.apiKeyName, key.isEnabled, key.modTime)
+} catch (error) {
+  if (error instanceof NcpApiError && error.status === 404) console.log('No API key with that ID')
+  else throw error
+}

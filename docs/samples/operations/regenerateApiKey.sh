@@ -1,0 +1,17 @@
+# NCP signature v2: Base64(HMAC-SHA256(secret key, "METHOD path\ntimestamp\naccess key")).
+ACCESS_KEY="$NCLOUD_ACCESS_KEY_ID"
+SECRET_KEY="$NCLOUD_SECRET_ACCESS_KEY"
+HOST="https://apigateway.apigw.ntruss.com" # gov: https://apigateway.apigw.gov-ntruss.com
+API_KEY_ID="cvcohvd2xj" # sign the path exactly as sent: percent-encode the ID if it needs it
+URI="/api/v1/api-keys/$API_KEY_ID"
+TIMESTAMP="$(($(date +%s) * 1000))" # milliseconds
+SIGNATURE="$(printf '%s %s\n%s\n%s' PATCH "$URI" "$TIMESTAMP" "$ACCESS_KEY" |
+  openssl dgst -sha256 -hmac "$SECRET_KEY" -binary | base64)"
+
+# Not idempotent: every request replaces the value again. Move callers to the other key first.
+curl -sS -X PATCH "$HOST$URI" \
+  --header 'Content-Type: application/json' \
+  --header "x-ncp-apigw-timestamp: $TIMESTAMP" \
+  --header "x-ncp-iam-access-key: $ACCESS_KEY" \
+  --header "x-ncp-apigw-signature-v2: $SIGNATURE" \
+  --data '{"keyType": "SECONDARY"}'
