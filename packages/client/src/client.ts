@@ -46,7 +46,7 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     const { method, path, parameters } = operations[operation]
     if ('api-key-id' in parameters) validateApiKeyId(operation, apiKeyId)
     validateBody(operation, body)
-    const { data, error, response } = await raw.request(method.toLowerCase() as 'get', path as '/api-keys/{api-key-id}', {
+    const { data, error, response } = await raw.request(method as 'get', path as '/api-keys/{api-key-id}', {
       params: { path: { 'api-key-id': apiKeyId as string } },
       body: body as never,
       // Parsed here rather than by openapi-fetch, whose SyntaxError would quote the body: a

@@ -24,7 +24,7 @@ export type Transport = (request: Request, init?: RequestInit) => Promise<Respon
 const operationOf = (method: string) => (Object.keys(operations) as OperationId[]).find((id) => operations[id].method === method)
 
 // fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
-function reason(error: unknown): string {
+function fetchReason(error: unknown): string {
   const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
   return cause?.message ? `${message}: ${cause.message}` : String(message)
 }
@@ -49,10 +49,6 @@ export function createTransport(config: TransportConfig): Transport {
 
     for (let attempt = 1; ; attempt++) {
       const log = (message: string, meta: object) => logger?.debug(message, { operation, attempt, ...meta })
-      const retry = async (reason: unknown, delayMs: number) => {
-        log('ncp retry', { reason, delayMs })
-        await config.sleep(delayMs, signal)
-      }
       const signed = await signatureHeaders(method, url, config.credentials, clock.now)
       for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
       log('ncp request', { method, url })
@@ -68,8 +64,11 @@ export function createTransport(config: TransportConfig): Transport {
         controller.abort()
       }, timeoutMs)
       signal.addEventListener('abort', abort)
-      let response: Response
-      let body: ArrayBuffer
+      let response: Response | undefined
+      let body: ArrayBuffer | undefined
+      // Why this attempt is retried (an error name or a status), and after how long.
+      let reason: unknown
+      let delayMs: number | undefined
       try {
         response = await config.fetch(url, { ...init, signal: controller.signal })
         body = await response.arrayBuffer()
@@ -78,34 +77,34 @@ export function createTransport(config: TransportConfig): Transport {
         const what = `${operation ?? method} attempt ${attempt}`
         const error = timedOut
           ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { operation, attempts: attempt, timeoutMs }, cause)
-          : new NcpNetworkError(`${what} got no answer (${reason(cause)}); check the network and the base URL.`, { operation, attempts: attempt }, cause)
+          : new NcpNetworkError(`${what} got no answer (${fetchReason(cause)}); check the network and the base URL.`, { operation, attempts: attempt }, cause)
         if (!idempotent || attempt >= budget) throw error
-        await retry(error.name, backoffDelay(attempt, config.random))
-        continue
+        reason = error.name
       } finally {
         clearTimeout(timer)
         signal.removeEventListener('abort', abort)
       }
 
-      const { status } = response
-      const answerHeaders = response.headers
-      log('ncp response', { status, traceId: answerHeaders.get('x-ncp-trace-id') })
-      // A refused timestamp: learn the server's clock from its Date header and sign once more.
-      // Safe for every operation, since the request was refused before it did anything.
-      if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
-        skewCorrected = true
-        budget++
-        log('ncp clock corrected', { offsetMs: clock.offset() })
-        continue
-      }
-      if (idempotent && isRetryableStatus(status) && attempt < budget) {
-        const retryAfter = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
-        if (!(retryAfter! > MAX_RETRY_AFTER_MS)) {
-          await retry(status, retryAfter ?? backoffDelay(attempt, config.random))
+      if (body) {
+        const { status, statusText, headers: answerHeaders } = response!
+        log('ncp response', { status, traceId: answerHeaders.get('x-ncp-trace-id') })
+        // A refused timestamp: learn the server's clock from its Date header and sign once more.
+        // Safe for every operation, since the request was refused before it did anything.
+        if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
+          skewCorrected = true
+          budget++
+          log('ncp clock corrected', { offsetMs: clock.offset() })
           continue
         }
+        delayMs = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
+        if (!(idempotent && isRetryableStatus(status) && attempt < budget && !(delayMs! > MAX_RETRY_AFTER_MS))) {
+          return new Response(body.byteLength ? body : null, { status, statusText, headers: answerHeaders })
+        }
+        reason = status
       }
-      return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers: answerHeaders })
+      delayMs ??= backoffDelay(attempt, config.random)
+      log('ncp retry', { reason, delayMs })
+      await config.sleep(delayMs, signal)
     }
   }
 }
