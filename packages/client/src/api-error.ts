@@ -2,7 +2,7 @@ import { NcpApiError, type NcpApiErrorFields } from './errors.js'
 
 /**
  * The NcpApiError for a non-2xx answer. `body` is the parsed JSON (NCP's `{"error": {...}}`)
- * when it was JSON, else the text (an HTML page, a truncated body), or nothing.
+ * when it was JSON, else the text (an HTML page, a truncated body, nothing).
  */
 export function apiErrorFrom(fields: NcpApiErrorFields, body: unknown): NcpApiError {
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error

@@ -46,21 +46,25 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     const { method, path, parameters } = operations[operation]
     if ('api-key-id' in parameters) validateApiKeyId(operation, apiKeyId)
     validateBody(operation, body)
-    const { data, error, response } = await raw.request(method as 'get', path as '/api-keys/{api-key-id}', {
+    let text = ''
+    const { response } = await raw.request(method as 'get', path as '/api-keys/{api-key-id}', {
       params: { path: { 'api-key-id': apiKeyId as string } },
       body: body as never,
-      // Parsed here rather than by openapi-fetch, whose SyntaxError would quote the body: a
-      // successful body holds the key's secret values.
-      parseAs: 'text',
       signal,
+      parseAs: 'stream',
+      // The transport hands the answer's bytes over here instead of wrapping them in a new
+      // Response for openapi-fetch to read again (a web stream per body: on Node, about a tenth
+      // of a loopback round trip). Parsed here rather than by openapi-fetch, whose SyntaxError
+      // would quote the body: a successful body holds the key's secret values.
+      fetch: (request: Request) => transport(request, undefined, (answer) => (text = answer)),
     } as never)
     const { status } = response
     const traceId = response.headers.get('x-ncp-trace-id') ?? undefined
-    if (!response.ok) throw apiErrorFrom({ operation, status, traceId, retryable: isRetryableStatus(status) && isIdempotent(method) }, error)
     let parsed: { apiKey?: ApiKey } | undefined
     try {
-      parsed = JSON.parse(data as never)
+      parsed = JSON.parse(text)
     } catch {}
+    if (!response.ok) throw apiErrorFrom({ operation, status, traceId, retryable: isRetryableStatus(status) && isIdempotent(method) }, parsed ?? text)
     // Only getApiKey's answer is not wrapped in { apiKey }.
     const key = (operation === 'getApiKey' ? parsed : parsed?.apiKey) as ApiKey | undefined
     if (typeof key?.apiKeyId !== 'string') {

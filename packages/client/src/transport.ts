@@ -16,8 +16,11 @@ export interface TransportConfig {
   logger: Logger | undefined
 }
 
-/** The `fetch` openapi-fetch calls with its Request (and its `requestInitExt`). */
-export type Transport = (request: Request, init?: RequestInit) => Promise<Response>
+/**
+ * The `fetch` openapi-fetch calls with its Request (and its `requestInitExt`). A high-level call
+ * passes `onAnswer`, which receives the answer's body; the Response returned then has none.
+ */
+export type Transport = (request: Request, init?: RequestInit, onAnswer?: (body: string) => void) => Promise<Response>
 
 // Each of the four operations has its own method, so the method names the operation, for the
 // high-level calls and the raw client alike.
@@ -38,7 +41,7 @@ function fetchReason(error: unknown): string {
 export function createTransport(config: TransportConfig): Transport {
   const { clock, logger, timeoutMs } = config
 
-  return async (request, requestInitExt) => {
+  return async (request, requestInitExt, onAnswer) => {
     const { method, url, headers, signal } = request
     const operation = operationOf(method)
     const idempotent = isIdempotent(method)
@@ -65,13 +68,13 @@ export function createTransport(config: TransportConfig): Transport {
       }, timeoutMs)
       signal.addEventListener('abort', abort)
       let response: Response | undefined
-      let body: ArrayBuffer | undefined
+      let body: string | undefined
       // Why this attempt is retried (an error name or a status), and after how long.
       let reason: unknown
       let delayMs: number | undefined
       try {
         response = await config.fetch(url, { ...init, signal: controller.signal })
-        body = await response.arrayBuffer()
+        body = await response.text()
       } catch (cause) {
         signal.throwIfAborted()
         const what = `${operation ?? method} attempt ${attempt}`
@@ -85,7 +88,7 @@ export function createTransport(config: TransportConfig): Transport {
         signal.removeEventListener('abort', abort)
       }
 
-      if (body) {
+      if (body !== undefined) {
         const { status, statusText, headers: answerHeaders } = response!
         log('ncp response', { status, traceId: answerHeaders.get('x-ncp-trace-id') })
         // A refused timestamp: learn the server's clock from its Date header and sign once more.
@@ -98,7 +101,8 @@ export function createTransport(config: TransportConfig): Transport {
         }
         delayMs = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
         if (!(idempotent && isRetryableStatus(status) && attempt < budget && !(delayMs! > MAX_RETRY_AFTER_MS))) {
-          return new Response(body.byteLength ? body : null, { status, statusText, headers: answerHeaders })
+          onAnswer?.(body)
+          return new Response(onAnswer || !body ? null : body, { status, statusText, headers: answerHeaders })
         }
         reason = status
       }
