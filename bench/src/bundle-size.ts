@@ -2,6 +2,15 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
+export interface ModuleCost {
+  /** The module's path, from the package's name on. */
+  module: string
+  /** Its bytes in the minified bundle. */
+  min: number
+  /** What it adds to the gzip size: the bundle's gzip size less that of the bundle without it. */
+  gzip: number
+}
+
 export interface BundleSize {
   program: string
   /** Bytes, minified. */
@@ -10,7 +19,11 @@ export interface BundleSize {
   gzip: number
   /** Bytes, brotli quality 11. */
   brotli: number
+  /** Each module's share, in bundle order. */
+  modules: ModuleCost[]
 }
+
+const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length
 
 /**
  * Bundles one program of `programs/` for the browser as an application would (esbuild,
@@ -26,13 +39,24 @@ export async function bundleSize(program: string): Promise<BundleSize> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    metafile: true,
   })
   const code = result.outputFiles[0]!.contents
+  const total = gzip(code)
+  // esbuild emits each module's code in one piece, in the metafile's order.
+  const modules: ModuleCost[] = []
+  let offset = 0
+  for (const [path, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)) {
+    const without = Buffer.concat([code.subarray(0, offset), code.subarray(offset + bytesInOutput)])
+    modules.push({ module: path.replace(/^.*?(node_modules\/|packages\/|programs\/)/, '$1').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, ''), min: bytesInOutput, gzip: total - gzip(without) })
+    offset += bytesInOutput
+  }
   return {
     program,
     min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
+    gzip: total,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    modules,
   }
 }
 

@@ -22,5 +22,9 @@ export function markdownReport({ date, mode, machine, targets, bundles }: BenchR
       const s = size as BenchReport['bundles']['client']
       return `| ${name} | ${kB(s.min)} | ${kB(s.gzip)} | ${kB(s.brotli)} |`
     }),
+    '',
+    '| module of the client bundle | min | adds to gzip |',
+    '|---|---|---|',
+    ...bundles.client.modules.map((m) => `| ${m.module} | ${m.min} B | ${m.gzip} B |`),
   ].join('\n')
 }
