@@ -13,12 +13,11 @@ export class NcpError extends Error {
     Object.assign(this, fields)
   }
 
-  /** Name, message and the typed fields; a cause is reduced to its name and message. */
+  /** Name (an own field), message and the typed fields; a cause is reduced to its name and message. */
   toJSON(): Record<string, unknown> {
     const { cause } = this
     return {
       ...(this as object),
-      name: this.name,
       message: this.message,
       ...(cause !== undefined && { cause: cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause) }),
     }

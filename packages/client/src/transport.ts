@@ -1,7 +1,7 @@
 import type { Clock } from './clock.js'
 import { NcpNetworkError, NcpTimeoutError } from './errors.js'
+import { type OperationId, operations } from './generated/limits.js'
 import type { Credentials, CredentialsProvider, Logger } from './options.js'
-import { PlainRequest } from './plain-request.js'
 import { backoffDelay, isIdempotent, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
 import { signatureHeaders } from './signing.js'
 
@@ -17,18 +17,20 @@ export interface TransportConfig {
 }
 
 /**
- * What a high-level call shares with the transport: its operation, for errors and log lines, and
- * a slot for the answer's body. Constructing a Response with a body costs about a tenth of a
- * loopback round trip on Node (a web stream per body), so for these calls the transport hands
- * the bytes over here instead of wrapping them in a new Response.
+ * The `fetch` openapi-fetch calls with its Request (and its `requestInitExt`). A high-level call
+ * passes `onAnswer`, which receives the answer's body; the Response returned then has none.
  */
-export interface CallContext {
-  operation: string
-  body?: ArrayBuffer
-}
+export type Transport = (request: Request, init?: RequestInit, onAnswer?: (body: string) => void) => Promise<Response>
 
-/** The transport's `fetch`: the raw client calls it with openapi-fetch's two arguments, a high-level call adds its context. */
-export type Transport = (request: Request | PlainRequest, init?: RequestInit, context?: CallContext) => Promise<Response>
+// Each of the four operations has its own method, so the method names the operation, for the
+// high-level calls and the raw client alike.
+const operationOf = (method: string) => (Object.keys(operations) as OperationId[]).find((id) => operations[id].method === method)
+
+// fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
+function fetchReason(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
+  return cause?.message ? `${message}: ${cause.message}` : String(message)
+}
 
 /**
  * The `fetch` beneath openapi-fetch's middleware chain: it signs every attempt afresh (fresh
@@ -36,94 +38,77 @@ export type Transport = (request: Request | PlainRequest, init?: RequestInit, co
  * requests on transient failures, and re-signs once after a clock-skew refusal. The answer's
  * body is read inside the attempt, so the timeout and the retries cover it too.
  */
-// fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
-function reason(error: unknown): string {
-  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
-  return cause?.message ? `${message}: ${cause.message}` : String(message)
-}
-
 export function createTransport(config: TransportConfig): Transport {
   const { clock, logger, timeoutMs } = config
 
-  return async (request, requestInitExt, context) => {
-    const { method, url, headers } = request
-    const signal = request.signal ?? undefined
-    const operation = context?.operation
+  return async (request, requestInitExt, onAnswer) => {
+    const { method, url, headers, signal } = request
+    const operation = operationOf(method)
     const idempotent = isIdempotent(method)
-    const init: RequestInit = {
-      ...requestInitExt,
-      method,
-      headers,
-      redirect: request.redirect ?? 'follow',
-      // A Request's body is a one-use stream: read it once so every attempt can send it.
-      body: (request instanceof PlainRequest ? request.body : request.body && (await request.arrayBuffer())) ?? null,
-    }
+    // A Request's body is a one-use stream: read it once so every attempt can send it.
+    const init: RequestInit = { ...requestInitExt, method, headers, redirect: request.redirect, body: request.body && (await request.arrayBuffer()) }
     let budget = config.maxAttempts
     let skewCorrected = false
 
     for (let attempt = 1; ; attempt++) {
-      const retry = async (reason: unknown, delayMs: number) => {
-        logger?.debug('ncp retry', { operation, attempt, reason, delayMs })
-        await config.sleep(delayMs, signal)
-      }
+      const log = (message: string, meta: object) => logger?.debug(message, { operation, attempt, ...meta })
       const signed = await signatureHeaders(method, url, config.credentials, clock.now)
       for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
-      logger?.debug('ncp request', { operation, method, url, attempt })
+      log('ncp request', { method, url })
 
       // A fresh signal per attempt: the caller's signal or this attempt's timeout aborts it.
       // Checked here, with no await before the listener, so no abort can slip in between.
-      signal?.throwIfAborted()
+      signal.throwIfAborted()
       const controller = new AbortController()
-      const abort = () => controller.abort(signal?.reason)
+      const abort = () => controller.abort(signal.reason)
       let timedOut = false
       const timer = setTimeout(() => {
         timedOut = true
         controller.abort()
       }, timeoutMs)
-      signal?.addEventListener('abort', abort)
-      let response: Response
-      let body: ArrayBuffer
+      signal.addEventListener('abort', abort)
+      let response: Response | undefined
+      let body: string | undefined
+      // Why this attempt is retried (an error name or a status), and after how long.
+      let reason: unknown
+      let delayMs: number | undefined
       try {
         response = await config.fetch(url, { ...init, signal: controller.signal })
-        body = await response.arrayBuffer()
+        body = await response.text()
       } catch (cause) {
-        signal?.throwIfAborted()
-        const fields = { operation, attempts: attempt }
+        signal.throwIfAborted()
         const what = `${operation ?? method} attempt ${attempt}`
         const error = timedOut
-          ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { ...fields, timeoutMs }, cause)
-          : new NcpNetworkError(`${what} got no answer (${reason(cause)}); check the network and the base URL.`, fields, cause)
+          ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { operation, attempts: attempt, timeoutMs }, cause)
+          : new NcpNetworkError(`${what} got no answer (${fetchReason(cause)}); check the network and the base URL.`, { operation, attempts: attempt }, cause)
         if (!idempotent || attempt >= budget) throw error
-        await retry(error.name, backoffDelay(attempt, config.random))
-        continue
+        reason = error.name
       } finally {
         clearTimeout(timer)
-        signal?.removeEventListener('abort', abort)
+        signal.removeEventListener('abort', abort)
       }
 
-      const { status } = response
-      const answerHeaders = response.headers
-      logger?.debug('ncp response', { operation, status, attempt, traceId: answerHeaders.get('x-ncp-trace-id') })
-      // A refused timestamp: learn the server's clock from its Date header and sign once more.
-      // Safe for every operation, since the request was refused before it did anything.
-      if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
-        skewCorrected = true
-        budget++
-        logger?.debug('ncp clock corrected', { operation, offsetMs: clock.offset() })
-        continue
-      }
-      if (idempotent && isRetryableStatus(status) && attempt < budget) {
-        const retryAfter = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
-        if (!(retryAfter! > MAX_RETRY_AFTER_MS)) {
-          await retry(status, retryAfter ?? backoffDelay(attempt, config.random))
+      if (body !== undefined) {
+        const { status, statusText, headers: answerHeaders } = response!
+        log('ncp response', { status, traceId: answerHeaders.get('x-ncp-trace-id') })
+        // A refused timestamp: learn the server's clock from its Date header and sign once more.
+        // Safe for every operation, since the request was refused before it did anything.
+        if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
+          skewCorrected = true
+          budget++
+          log('ncp clock corrected', { offsetMs: clock.offset() })
           continue
         }
+        delayMs = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
+        if (!(idempotent && isRetryableStatus(status) && attempt < budget && !(delayMs! > MAX_RETRY_AFTER_MS))) {
+          onAnswer?.(body)
+          return new Response(onAnswer || !body ? null : body, { status, statusText, headers: answerHeaders })
+        }
+        reason = status
       }
-      if (!context) return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers: answerHeaders })
-      // The call parses context.body itself and, on success, asks openapi-fetch for the body as a
-      // stream, which it hands back unread; the spent answer serves. A failure needs a readable body.
-      context.body = body
-      return response.ok ? response : new Response(null, { status, statusText: response.statusText, headers: answerHeaders })
+      delayMs ??= backoffDelay(attempt, config.random)
+      log('ncp retry', { reason, delayMs })
+      await config.sleep(delayMs, signal)
     }
   }
 }

@@ -48,13 +48,6 @@ export function validateBody(operation: OperationId, body: unknown): void {
  */
 export function validateApiKeyId(operation: OperationId, apiKeyId: unknown): void {
   check(operation, 'api-key-id', (operations[operation].parameters as Record<string, Rule>)['api-key-id']!, apiKeyId)
-  let encodable = true
-  try {
-    encodeURIComponent(apiKeyId as string)
-  } catch {
-    encodable = false
-  }
-  if (!encodable || apiKeyId === '.' || apiKeyId === '..') {
-    throw new NcpValidationError('api-key-id', 'well-formed Unicode, other than "." and ".."', operation)
-  }
+  // With the u flag a surrogate pair is one code point, so \p{Cs} finds only lone surrogates.
+  if (/^\.\.?$|\p{Cs}/u.test(apiKeyId as string)) throw new NcpValidationError('api-key-id', 'well-formed Unicode, other than "." and ".."', operation)
 }

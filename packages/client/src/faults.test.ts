@@ -1,0 +1,254 @@
+// Fault injection against @ncloud-apigw/testing's fake API Gateway: for each misbehaviour of the
+// network or the server, and each of the four operations, the right typed error or a successful
+// retry, the number of requests the server saw (getApiKey and updateApiKey at most maxAttempts,
+// createApiKey and regenerateApiKey exactly one), no unhandled rejection and no secret in any error.
+import { inspect } from 'node:util'
+import type { ApiKey } from '@ncloud-apigw/types'
+import { type Fault, type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
+import { type ApiKeyClient, type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+
+const MAX_ATTEMPTS = 3
+const operations = ['createApiKey', 'getApiKey', 'updateApiKey', 'regenerateApiKey'] as const
+type Operation = (typeof operations)[number]
+const idempotent = (operation: Operation) => operation === 'getApiKey' || operation === 'updateApiKey'
+
+let gw: FakeApiGateway
+const unhandled: unknown[] = []
+const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+
+beforeAll(() => void process.on('unhandledRejection', onUnhandled))
+afterAll(() => void process.off('unhandledRejection', onUnhandled))
+beforeEach(async () => {
+  unhandled.length = 0
+  gw = await startFakeApiGateway()
+})
+afterEach(async () => {
+  await gw.close()
+  // A rejection nobody handled surfaces on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 10))
+  expect(unhandled).toEqual([])
+})
+
+// Zero jitter keeps backoff waits at 0 ms; a Retry-After is still waited out for real.
+function client(options: ApiKeyClientOptions = {}): ApiKeyClient {
+  return createApiKeyClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, random: () => 0, maxAttempts: MAX_ATTEMPTS, ...options })
+}
+
+function call(apigw: ApiKeyClient, operation: Operation, apiKeyId: string): Promise<ApiKey> {
+  switch (operation) {
+    case 'createApiKey':
+      return apigw.createApiKey({ apiKeyName: 'fault-test' })
+    case 'getApiKey':
+      return apigw.getApiKey(apiKeyId)
+    case 'updateApiKey':
+      return apigw.updateApiKey(apiKeyId, { apiKeyName: 'renamed', isEnabled: true })
+    case 'regenerateApiKey':
+      return apigw.regenerateApiKey(apiKeyId, 'PRIMARY')
+  }
+}
+
+/** Every secret the fake has seen or made: the secret key, each signature sent, each key value. */
+function secrets(): string[] {
+  const values = [
+    TEST_CREDENTIALS.secretKey,
+    ...[...gw.keys.values()].flatMap((k) => [k.primaryKey, k.secondaryKey]),
+    ...gw.requests.map((r) => r.headers['x-ncp-apigw-signature-v2']).filter((s): s is string => Boolean(s)),
+  ]
+  return values.filter((s): s is string => typeof s === 'string' && s.length >= 20)
+}
+
+function expectNoSecret(error: unknown, known: string[]): void {
+  if (error === undefined) return
+  for (const text of [JSON.stringify(error), inspect(error, { depth: 20, showHidden: true }), String(error)]) {
+    for (const secret of known) expect(text).not.toContain(secret)
+  }
+}
+
+interface Outcome {
+  key: ApiKey
+  result: ApiKey | undefined
+  error: unknown
+  /** The requests the server saw for the operation. */
+  seen: number
+  elapsedMs: number
+}
+
+/** One call of `operation` on a seeded key, with `fault` queued for that operation. */
+async function exercise(operation: Operation, fault: Fault, options: ApiKeyClientOptions = {}): Promise<Outcome> {
+  const key = gw.seedKey()
+  const apigw = client(options)
+  gw.injectFault({ ...fault, operationId: operation })
+  const started = performance.now()
+  let result: ApiKey | undefined
+  let error: unknown
+  try {
+    result = await call(apigw, operation, key.apiKeyId)
+  } catch (caught) {
+    error = caught
+  }
+  const elapsedMs = performance.now() - started
+  const known = secrets()
+  expect(known.length).toBeGreaterThanOrEqual(3)
+  expectNoSecret(error, known)
+  if (error !== undefined) expect(error).toBeInstanceOf(NcpError)
+  return { key, result, error, seen: gw.requests.filter((r) => r.operationId === operation).length, elapsedMs }
+}
+
+describe.each(operations)('%s', (operation) => {
+  const retried = idempotent(operation)
+  const attempts = retried ? MAX_ATTEMPTS : 1
+
+  test(`a connection reset in the middle of every answer: NcpNetworkError after ${attempts} request(s)`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'reset', times: Infinity })
+    expect(error).toBeInstanceOf(NcpNetworkError)
+    expect(error).toMatchObject({ operation, attempts })
+    expect(seen).toBe(attempts)
+  })
+
+  test(`one connection reset mid-answer: ${retried ? 'retried to success' : 'NcpNetworkError, not repeated'}`, async () => {
+    const { result, error, seen } = await exercise(operation, { kind: 'reset' })
+    if (retried) {
+      expect(error).toBeUndefined()
+      expect(result?.apiKeyId).toEqual(expect.any(String))
+      expect(seen).toBe(2)
+    } else {
+      expect(error).toBeInstanceOf(NcpNetworkError)
+      expect(seen).toBe(1)
+    }
+  })
+
+  test(`the connection closed before any answer: NcpNetworkError with fetch's reason after ${attempts} request(s)`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'drop', times: Infinity })
+    expect(error).toBeInstanceOf(NcpNetworkError)
+    expect(error).toMatchObject({ operation, attempts })
+    // The message carries fetch's underlying reason, not only "fetch failed".
+    expect((error as Error).message).toMatch(new RegExp(`^${operation} attempt ${attempts} got no answer \\(fetch failed: .+\\); check the network`))
+    expect(seen).toBe(attempts)
+  })
+
+  test(`a burst of two 503s: ${retried ? 'retried to success' : 'NcpApiError 503, not retried'}`, async () => {
+    const { result, error, seen } = await exercise(operation, { kind: 'status', status: 503, times: 2 })
+    if (retried) {
+      expect(error).toBeUndefined()
+      expect(result?.apiKeyId).toEqual(expect.any(String))
+      expect(seen).toBe(3)
+    } else {
+      expect(error).toMatchObject({ name: 'NcpApiError', status: 503, errorCode: '500', retryable: false })
+      expect(seen).toBe(1)
+    }
+  })
+
+  test(`503s without end: NcpApiError 503 after ${attempts} request(s)`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'status', status: 503, times: Infinity })
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 503, errorCode: '500', operation, retryable: retried })
+    expect(seen).toBe(attempts)
+  })
+
+  test(`429 with Retry-After: 1: ${retried ? 'waits at least a second, then succeeds' : 'NcpApiError 429, not retried'}`, async () => {
+    const { result, error, seen, elapsedMs } = await exercise(operation, { kind: 'status', status: 429, errorCode: '410', retryAfter: 1 })
+    if (retried) {
+      expect(error).toBeUndefined()
+      expect(result?.apiKeyId).toEqual(expect.any(String))
+      expect(seen).toBe(2)
+      const [first, second] = gw.requests.filter((r) => r.operationId === operation)
+      expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(1000)
+      expect(elapsedMs).toBeGreaterThanOrEqual(1000)
+    } else {
+      expect(error).toMatchObject({ name: 'NcpApiError', status: 429, errorCode: '410', retryable: false })
+      expect(seen).toBe(1)
+    }
+  })
+
+  test(`a proxy's HTML error page (502): NcpApiError with an excerpt after ${attempts} request(s)`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'malformed', body: 'html', times: Infinity })
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 502, retryable: retried })
+    expect((error as NcpApiError).errorCode).toBeUndefined()
+    expect((error as NcpApiError).excerpt).toMatch(/<html/i)
+    expect(seen).toBe(attempts)
+  })
+
+  test.each([
+    ['truncated JSON', 'truncated-json'],
+    ['a body that is not JSON', 'not-json'],
+  ] as const)('a 200 with %s: NcpApiError that quotes nothing of the body, one request', async (_name, body) => {
+    const { error, seen } = await exercise(operation, { kind: 'malformed', body })
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 200, retryable: false })
+    expect((error as NcpApiError).excerpt).toBeUndefined()
+    expect((error as Error).message).toMatch(/not JSON/)
+    expect(seen).toBe(1)
+  })
+
+  test('a 10 MB answer: read and parsed, one request', async () => {
+    const { key, result, error, seen } = await exercise(operation, { kind: 'large' })
+    expect(error).toBeUndefined()
+    expect(result).toEqual(gw.keys.get(operation === 'createApiKey' ? result!.apiKeyId : key.apiKeyId))
+    expect(seen).toBe(1)
+  })
+
+  test(`a server that never answers: NcpTimeoutError after ${attempts} attempt(s)`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'hang', times: Infinity }, { timeoutMs: 300 })
+    expect(error).toBeInstanceOf(NcpTimeoutError)
+    expect(error).toMatchObject({ operation, attempts, timeoutMs: 300 })
+    expect(seen).toBe(attempts)
+  })
+})
+
+test('the timeout is honoured within 10% of timeoutMs', async () => {
+  // Long enough that 10% is far above the scheduling noise of a loaded two-core machine.
+  const timeoutMs = 5000
+  const [get, create] = await Promise.all([
+    exercise('getApiKey', { kind: 'hang' }, { timeoutMs, maxAttempts: 1 }),
+    exercise('createApiKey', { kind: 'hang' }, { timeoutMs }),
+  ])
+  for (const { error, elapsedMs } of [get, create]) {
+    expect(error).toBeInstanceOf(NcpTimeoutError)
+    expect(elapsedMs).toBeGreaterThanOrEqual(timeoutMs - 1)
+    expect(elapsedMs).toBeLessThanOrEqual(timeoutMs * 1.1)
+  }
+})
+
+test('1,000 concurrent calls while the server clock jumps 10 minutes: each succeeds or fails typed, no half-updated signature', async () => {
+  const keys = Array.from({ length: 20 }, () => gw.seedKey())
+  const apigw = client({ random: Math.random })
+  const CALLS = 1000
+  // Partway through, once a third of the calls have reached the server, its clock jumps ahead.
+  let jumped = false
+  const watcher = setInterval(() => {
+    if (!jumped && gw.requests.length >= CALLS / 3) {
+      gw.setClockOffset(10 * 60_000)
+      jumped = true
+    }
+  }, 1)
+  const settled = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => apigw.getApiKey(keys[i % keys.length]!.apiKeyId)))
+  clearInterval(watcher)
+  expect(jumped).toBe(true)
+
+  const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason)
+  for (const reason of failures) expect(reason).toBeInstanceOf(NcpError)
+  const succeeded = settled.filter((s) => s.status === 'fulfilled').length
+  expect(succeeded + failures.length).toBe(CALLS)
+  // The offset is learned once and used by every later signature: in fact nothing fails.
+  expect(failures).toEqual([])
+
+  // Server side: every request whose timestamp was inside the 5-minute window when it arrived
+  // verified, so none was signed with a timestamp from one offset and a signature from another.
+  let inWindow = 0
+  for (const r of gw.requests) {
+    const skew = Math.abs(Number(r.headers['x-ncp-apigw-timestamp']) - r.receivedAt)
+    if (skew <= 5 * 60_000) {
+      inWindow++
+      expect(r.signatureValid, `${r.method} ${r.path} at ${r.receivedAt}`).toBe(true)
+    } else {
+      expect(r.status).toBe(401)
+    }
+  }
+  expect(inWindow).toBe(CALLS)
+  expect(gw.requests.length).toBeGreaterThan(CALLS)
+  expect(gw.requests.length).toBeLessThanOrEqual(CALLS * (MAX_ATTEMPTS + 1))
+  expectNoSecret(failures, secrets())
+})
