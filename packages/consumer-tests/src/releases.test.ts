@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:f
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { expect, inject, test } from 'vitest'
+import { parse } from 'yaml'
 import { bumped, pendingChangesets } from './changesets.js'
 import { describeRun, runCommand } from './run-command.js'
 import { repoRoot, workspacePackages } from './workspace.js'
@@ -72,4 +73,23 @@ test('`changeset version` on a throwaway copy bumps each package its changesets 
     }
   }
   expect(pendingChangesets(join(copy, '.changeset'))).toEqual([])
+})
+
+test('the release workflow publishes from main with provenance, on Node 20 and the pnpm the repository pins', () => {
+  const workflow = parse(readFileSync(join(repoRoot, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { branches: string[] } }
+    permissions: Record<string, string>
+    jobs: { release: { steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, unknown> }[] } }
+  }
+  const rootManifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string }
+  expect(workflow.on.push.branches).toEqual(['main'])
+  expect(workflow.permissions).toMatchObject({ 'id-token': 'write', contents: 'write', 'pull-requests': 'write' })
+  const steps = workflow.jobs.release.steps
+  expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20)
+  expect(steps.map((s) => s.run)).toContain(`npm install -g ${rootManifest.packageManager}`)
+  const changesets = steps.find((s) => s.uses?.startsWith('changesets/action@'))
+  expect(changesets?.with).toMatchObject({ version: 'pnpm changeset version', publish: 'pnpm changeset publish' })
+  expect(changesets?.env).toMatchObject({ PNPM_CONFIG_PROVENANCE: true, NPM_CONFIG_PROVENANCE: true })
+  // Built before publishing: the tarballs hold dist/.
+  expect(steps.findIndex((s) => s.run === 'pnpm build')).toBeLessThan(steps.indexOf(changesets!))
 })
