@@ -21,9 +21,9 @@ function tsc(config: string) {
   return runCommand(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', config, '--listFiles', '--pretty', 'false'], { cwd: project })
 }
 
-// Compiled once, for the compile test and for the run.
-let node16Build: ReturnType<typeof tsc> | undefined
-const buildNode16 = () => (node16Build ??= tsc('tsconfig.node16.json'))
+// The four compilations start together once the project is installed (tsc is single-threaded,
+// so two cores finish them sooner side by side); each test awaits its own.
+let compilations: Record<'node16' | 'bundler' | 'must-fail' | 'cjs', ReturnType<typeof tsc>>
 
 function listedFiles(stdout: string) {
   return stdout.split('\n').filter((line) => line.startsWith('/'))
@@ -45,6 +45,12 @@ beforeAll(async () => {
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2)}\n`)
   const install = await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, env: freshEnv() })
   if (install.code !== 0) throw new Error(describeRun('npm install', install))
+  compilations = {
+    node16: tsc('tsconfig.node16.json'),
+    bundler: tsc('tsconfig.bundler.json'),
+    'must-fail': tsc('tsconfig.must-fail.json'),
+    cjs: tsc('tsconfig.cjs.json'),
+  }
 })
 
 describe('a fresh npm project outside the workspace, installing the tarballs', () => {
@@ -68,8 +74,8 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(links.filter((link) => !inside(project, link))).toEqual([])
   })
 
-  test.each(['node16', 'bundler'])('a strict consumer compiles under moduleResolution %s, reading no file from the workspace', async (resolution) => {
-    const result = await (resolution === 'node16' ? buildNode16() : tsc(`tsconfig.${resolution}.json`))
+  test.each(['node16', 'bundler'] as const)('a strict consumer compiles under moduleResolution %s, reading no file from the workspace', async (resolution) => {
+    const result = await compilations[resolution]
     expect(result.code, describeRun(`tsc (${resolution})`, result)).toBe(0)
     const files = listedFiles(result.stdout)
     expect(files.map((f) => relative(project, f))).toEqual(
@@ -87,7 +93,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
         return code ? [`${file}:${i + 1} ${code}`] : []
       })
     expect(expected.length).toBeGreaterThanOrEqual(5)
-    const result = await tsc('tsconfig.must-fail.json')
+    const result = await compilations['must-fail']
     expect(result.code, describeRun('tsc (must fail)', result)).not.toBe(0)
     const errors = [...result.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+):/gm)].map(([, f, line, code]) => `${f}:${line} ${code}`)
     expect(errors).toEqual(expected)
@@ -96,7 +102,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
   })
 
   test('the consumer makes the four calls through the client against the fake API Gateway, both from the tarballs', async () => {
-    const compiled = await buildNode16()
+    const compiled = await compilations.node16
     expect(compiled.code, describeRun('tsc', compiled)).toBe(0)
     const names = packed.map((p) => p.name)
     const run = await runCommand(process.execPath, ['dist/consumer.js', ...names], { cwd: project })
@@ -145,7 +151,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
   test('a CommonJS file require()s the client on Node 20.19+ and makes a call, typed under module nodenext', async () => {
     const [major, minor] = process.versions.node.split('.').map(Number) as [number, number]
     expect(major > 20 || (major === 20 && minor >= 19), `Node ${process.versions.node}`).toBe(true)
-    const compiled = await tsc('tsconfig.cjs.json')
+    const compiled = await compilations.cjs
     expect(compiled.code, describeRun('tsc (cjs)', compiled)).toBe(0)
     expect(listedFiles(compiled.stdout).filter((f) => !inside(project, f))).toEqual([])
     const emitted = readFileSync(join(project, 'dist-cjs/require-client.cjs'), 'utf8')
