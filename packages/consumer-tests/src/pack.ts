@@ -13,8 +13,9 @@ import { runCommand } from './run-command.js'
 export async function packPackage(dir: string, destination: string): Promise<string> {
   const packed = await runCommand('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: dir, env: process.env })
   if (packed.code !== 0) throw new Error(`pnpm pack failed in ${dir}:\n${packed.stderr}${packed.stdout}`)
-  // pnpm 12 answers one object; npm and older pnpm answer an array of them.
-  const answer = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('{') === 0 ? 0 : packed.stdout.search(/[[{]/))) as
+  // pnpm 12 answers one object, npm an array of them: reading `[0].filename` of pnpm's answer is
+  // another way to meet "Cannot read properties of undefined (reading 'filename')".
+  const answer = JSON.parse(packed.stdout.slice(packed.stdout.search(/[[{]/))) as
     | { filename: string }
     | { filename: string }[]
   const filename = Array.isArray(answer) ? answer[0]?.filename : answer.filename
