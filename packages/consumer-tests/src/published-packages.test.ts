@@ -72,6 +72,7 @@ describe.each(packed)('$name', (pkg) => {
 
   test('the tarball ships the LICENSE and a README with an example that uses the package', () => {
     expect(files).toContain('LICENSE')
+    // pnpm pack copies the workspace root's LICENSE into a package that has none: one file for all.
     expect(readFileSync(join(pkg.unpacked, 'LICENSE'), 'utf8'), 'LICENSE is the root LICENSE').toBe(rootLicense)
     expect(files).toContain('README.md')
     const readme = readFileSync(join(pkg.unpacked, 'README.md'), 'utf8')
