@@ -6,7 +6,7 @@ export default defineConfig({
     exclude: ['src/live/**'],
     globalSetup: ['src/global-setup.ts'],
     // Prism answers in a few milliseconds, but starting it and two shared cores can be slow.
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 })
