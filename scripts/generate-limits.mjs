@@ -4,29 +4,7 @@
 // limits from the spec instead of re-typing them. Used by each such package's `generate` task:
 //
 //   node ../../scripts/generate-limits.mjs src/generated/limits.ts
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-const out = process.argv[2]
-if (!out) {
-  console.error('usage: generate-limits.mjs <output.ts>')
-  process.exit(2)
-}
-
-const specPath = fileURLToPath(new URL('../spec/dist/openapi.json', import.meta.url))
-const spec = JSON.parse(readFileSync(specPath, 'utf8'))
-
-function deref(node) {
-  while (node && typeof node.$ref === 'string') {
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((at, key) => at[key], spec)
-  }
-  return node
-}
+import { deref, methods, spec, writeGenerated } from './bundled-spec.mjs'
 
 /** The constraints of one schema that a validator acts on; nothing descriptive. */
 function constraints(schema, required) {
@@ -37,7 +15,6 @@ function constraints(schema, required) {
 }
 
 const operations = {}
-const methods = ['get', 'put', 'post', 'delete', 'patch']
 for (const [path, rawItem] of Object.entries(spec.paths)) {
   const item = deref(rawItem)
   for (const method of methods) {
@@ -67,6 +44,4 @@ export const operations = ${JSON.stringify(operations, null, 2)} as const
 
 export type OperationId = keyof typeof operations
 `
-const target = resolve(process.cwd(), out)
-mkdirSync(dirname(target), { recursive: true })
-writeFileSync(target, source)
+writeGenerated('generate-limits.mjs', source)

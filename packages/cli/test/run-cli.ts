@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 /** The built binary, as users run it (turbo builds the package before it tests it). */
@@ -21,6 +21,11 @@ export function runCli(args: readonly string[], env: Record<string, string>): Pr
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   child.stdin.end()
+  return collect(child)
+}
+
+/** Waits for a child to end, with everything it wrote. */
+function collect(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -39,7 +44,7 @@ const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
  * person. stdout and stderr arrive mixed, as on a screen, with the terminal's CRLF line ends
  * turned back into LF.
  */
-export function runInTerminal(args: readonly string[], env: Record<string, string>, typed: string): Promise<CliResult> {
+export async function runInTerminal(args: readonly string[], env: Record<string, string>, typed: string): Promise<CliResult> {
   const command = [process.execPath, bin, ...args].map(quote).join(' ')
   // -q: no banner; -e: exit with the command's code; -c: the command; /dev/null: no log file.
   const child = spawn('script', ['-qec', command, '/dev/null'], {
@@ -48,12 +53,6 @@ export function runInTerminal(args: readonly string[], env: Record<string, strin
   })
   // The terminal holds what is typed until the program reads it.
   child.stdin.end(typed)
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  return new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout: stdout.replaceAll('\r\n', '\n'), stderr }))
-  })
+  const { code, stdout, stderr } = await collect(child)
+  return { code, stdout: stdout.replaceAll('\r\n', '\n'), stderr }
 }

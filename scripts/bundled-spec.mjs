@@ -1,0 +1,33 @@
+// What the generators in this folder share: the bundled spec, a `$ref` resolver, the HTTP
+// methods the spec may use, and how a generated module is written.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const spec = JSON.parse(readFileSync(fileURLToPath(new URL('../spec/dist/openapi.json', import.meta.url)), 'utf8'))
+
+export const methods = ['get', 'put', 'post', 'delete', 'patch']
+
+/** Follows local `$ref`s (`#/components/...`) to the node they name. */
+export function deref(node) {
+  while (node && typeof node.$ref === 'string') {
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((at, key) => at[key], spec)
+  }
+  return node
+}
+
+/** Writes `source` to the path given as the script's argument, relative to the working directory. */
+export function writeGenerated(script, source) {
+  const out = process.argv[2]
+  if (!out) {
+    console.error(`usage: ${script} <output.ts>`)
+    process.exit(2)
+  }
+  const target = resolve(process.cwd(), out)
+  mkdirSync(dirname(target), { recursive: true })
+  writeFileSync(target, source)
+}
