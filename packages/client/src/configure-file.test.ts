@@ -21,3 +21,43 @@ test('reads sections, keys before any section, comments, quotes and CRLF', () =>
     prod: { ncloud_api_url: 'https://ncloud.apigw.gov-ntruss.com' },
   })
 })
+
+test('strips # and ; comments that follow whitespace, on key lines and headers alike', () => {
+  const sections = parseConfigure(
+    [
+      '[DEFAULT] # the default profile',
+      'ncloud_access_key_id = AK # my key',
+      'ncloud_secret_access_key = SK\t; tab before it',
+      'ncloud_api_url = https://ncloud.apigw.gov-ntruss.com   # the gov site',
+      '[prod];no space, so not a comment',
+      '[ staging ]   ; staging',
+      'ncloud_api_url = https://ncloud.apigw.ntruss.com/#fragment',
+      'ncloud_access_key_id = a;b#c',
+      '  # an indented comment = not a key',
+      '\t; another = not a key',
+      'ncloud_secret_access_key = "quoted" # after quotes',
+      'empty = # nothing before the comment',
+    ].join('\n'),
+  )
+  expect(Object.fromEntries(sections)).toEqual({
+    '': {},
+    DEFAULT: { ncloud_access_key_id: 'AK', ncloud_secret_access_key: 'SK', ncloud_api_url: 'https://ncloud.apigw.gov-ntruss.com' },
+    staging: {
+      ncloud_api_url: 'https://ncloud.apigw.ntruss.com/#fragment',
+      ncloud_access_key_id: 'a;b#c',
+      ncloud_secret_access_key: 'quoted',
+      empty: '',
+    },
+  })
+})
+
+test('a comment after a header does not send the keys beneath it into the section before', () => {
+  const sections = parseConfigure('[DEFAULT]\nncloud_access_key_id = D\n[prod]   # production\nncloud_access_key_id = P\n')
+  expect(sections.get('DEFAULT')).toEqual({ ncloud_access_key_id: 'D' })
+  expect(sections.get('prod')).toEqual({ ncloud_access_key_id: 'P' })
+})
+
+test('a byte order mark and CR line ends are not part of the first header or any value', () => {
+  const sections = parseConfigure('\ufeff[DEFAULT]\r\nncloud_access_key_id = AK\r\n')
+  expect(sections.get('DEFAULT')).toEqual({ ncloud_access_key_id: 'AK' })
+})

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { parseConfigure } from './configure-file.js'
+import { parseConfigure, readConfigureFile } from './configure-file.js'
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials } from './options.js'
 import { type Site, sites } from './sites.js'
@@ -12,38 +11,134 @@ export interface FoundCredentials {
   site?: Site
 }
 
-// NCP's hosts differ by their registrable domain (ntruss.com, gov-ntruss.com, fin-ntruss.com),
-// so `ncloud_api_url` (NCP's general API host of a site) names the site without another table.
-function siteOfApiUrl(apiUrl: string | undefined): Site | undefined {
-  if (!apiUrl) return undefined
-  const domain = (url: string) => new URL(url).hostname.split('.').slice(-2).join('.')
+export interface FindCredentialsOptions {
+  /** The directory holding `.ncloud/configure`; default `os.homedir()` (`HOME` on POSIX). */
+  homeDir?: string
+  /**
+   * What else the caller's user can do, ending the advice of a "No NCP credentials found"
+   * error: "..., write ~/.ncloud/configure, or <optionHint>." Default
+   * `'pass the credentials option'`; a CLI says its own way, such as
+   * `'name its section with --profile'`.
+   */
+  optionHint?: string
+  /**
+   * The first `searched` entry, about the caller's own source; default
+   * `'the credentials option: not given'`. `null` leaves it out, for a caller with no such source.
+   */
+  optionSearched?: string | null
+}
+
+// NCP's general API gateway of each site, the value `ncloud_api_url` holds (NCP's CLI writes
+// the public one; NCP's Terraform provider sets NCLOUD_API_GW to the gov and fin ones). Used to
+// tell a user what to write; the site itself is matched by domain against `sites`.
+const apiUrls: Record<Site, string> = {
+  public: 'https://ncloud.apigw.ntruss.com',
+  gov: 'https://ncloud.apigw.gov-ntruss.com',
+  fin: 'https://fin-ncloud.apigw.fin-ntruss.com',
+}
+
+const variables = 'environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY'
+
+/** A registrable domain such as `gov-ntruss.com`, lower-cased and without a trailing dot. */
+function domainOf(hostname: string): string {
+  return hostname.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')
+}
+
+/**
+ * NCP's hosts differ by their registrable domain (ntruss.com, gov-ntruss.com, fin-ntruss.com),
+ * so `ncloud_api_url` (NCP's general API host of a site) names the site without another table.
+ * A bare host is taken as https. Undefined when the value names no site: the caller must
+ * refuse it, since falling back to public would send gov or fin credentials to the public site.
+ */
+function siteOfApiUrl(apiUrl: string): { site?: Site | undefined; host?: string } {
+  let url: URL
   try {
-    const wanted = domain(apiUrl)
-    return (Object.keys(sites) as Site[]).find((site) => domain(sites[site]) === wanted)
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(apiUrl) ? apiUrl : `https://${apiUrl}`)
   } catch {
-    return undefined
+    return {}
   }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return url.hostname ? { host: url.hostname } : {}
+  const wanted = domainOf(url.hostname)
+  return { site: (Object.keys(sites) as Site[]).find((site) => domainOf(new URL(sites[site]).hostname) === wanted), host: url.hostname }
+}
+
+/**
+ * A value as it will be both signed and sent. fetch strips leading and trailing whitespace
+ * from a header value while the signature covers the value as given, so `" AK "` or a secret
+ * with the `\r` of a CRLF `.env` gave 401 "signature mismatch": trim, and treat blank as unset.
+ */
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}
+
+/** The first of `names` set to a non-blank value, with that variable's name. */
+function variable(env: Record<string, string | undefined>, ...names: string[]): { value: string; where: string } | undefined {
+  for (const name of names) {
+    const value = clean(env[name])
+    if (value !== undefined) return { value, where: name }
+  }
+  return undefined
+}
+
+// What no HTTP header value can carry, or no NCP key holds (NCP's keys are ASCII letters and
+// digits): C0 controls (CR, LF, NUL, tab...), DEL, C1 controls, and anything past Latin-1, which
+// fetch refuses outright. A trimmed key holding one is a paste or encoding mistake.
+const unsendable = /[\u0000-\u001f\u007f-\u009f\u0100-\u{10ffff}]/u
+
+/** Refuses a key holding an unsendable character; names where it came from, never the value. */
+function checkKeys(accessKey: { value: string; where: string }, secretKey: { value: string; where: string }, searched: readonly string[]): Credentials {
+  for (const [what, key, why] of [
+    ['access key', accessKey, 'that no HTTP header can carry (CODE), so it cannot be sent'],
+    ['secret key', secretKey, 'that no NCP secret key has (CODE), so NCP would refuse every signature made with it'],
+  ] as const) {
+    const bad = unsendable.exec(key.value)?.[0]
+    if (bad !== undefined) {
+      // The code point of a control or non-Latin-1 character says nothing of a real key.
+      const code = `U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`
+      throw new NcpCredentialsError(
+        `The ${what} in ${key.where} holds a character ${why.replace('CODE', code)}. Copy the ${what} again from the NCP console; the value is not shown here.`,
+        searched,
+      )
+    }
+  }
+  return { accessKey: accessKey.value, secretKey: secretKey.value }
 }
 
 /**
  * NCP's own SDKs' credentials chain after the explicit option: the environment
  * (`NCLOUD_ACCESS_KEY_ID` or `NCLOUD_ACCESS_KEY`, with `NCLOUD_SECRET_ACCESS_KEY` or
- * `NCLOUD_SECRET_KEY`), then `~/.ncloud/configure` (the `NCLOUD_PROFILE` or given profile's
- * section; else `[DEFAULT]`, else the keys before any section). A profile given as an option
- * skips the environment: naming a profile is asking for it, as in the AWS SDK's default chain.
+ * `NCLOUD_SECRET_KEY`), then `~/.ncloud/configure` (the given profile's or `NCLOUD_PROFILE`'s
+ * section; else `[DEFAULT]`, else the keys before any section). Values are trimmed and a blank
+ * one counts as unset, `NCLOUD_PROFILE=` included.
+ *
+ * A profile, given or in `NCLOUD_PROFILE`, skips the environment's keys: naming a profile is
+ * asking for it. That is the AWS SDK for JavaScript v3's default chain
+ * (aws/aws-sdk-js-v3 `packages/credential-provider-node/src/defaultProvider.ts`, commit
+ * e583141a5e3c7c721fb6d0a29dbc66e026c8447d: `...(init.profile || process.env[ENV_PROFILE] ? [] : [fromEnv()])`;
+ * later versions keep the rule, skipping fromEnv with "AWS_PROFILE is set" and warning when
+ * both are set). As there, a blank profile variable counts as unset.
+ *
  * Read synchronously, once per client, so a missing credential fails at creation and names
- * every place looked in.
+ * every place looked in. Never puts a secret key in an error.
  */
-export function findCredentials(env: Record<string, string | undefined>, profile: string | undefined): FoundCredentials {
-  const searched = ['the credentials option: not given']
-  const variables = 'environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY'
+export function findCredentials(
+  env: Record<string, string | undefined>,
+  profile: string | undefined,
+  { homeDir, optionHint = 'pass the credentials option', optionSearched = 'the credentials option: not given' }: FindCredentialsOptions = {},
+): FoundCredentials {
+  const searched = optionSearched === null ? [] : [optionSearched]
+  const named = clean(profile) ?? clean(env.NCLOUD_PROFILE)
+  const namedBy = clean(profile) !== undefined ? 'option' : 'NCLOUD_PROFILE'
 
-  if (profile) {
-    searched.push(`${variables}: skipped, since the profile "${profile}" was asked for`)
+  if (named !== undefined) {
+    searched.push(
+      `${variables}: skipped, since ${namedBy === 'option' ? `the profile "${named}" was asked for` : `NCLOUD_PROFILE names the profile "${named}"`}`,
+    )
   } else {
-    const accessKey = env.NCLOUD_ACCESS_KEY_ID || env.NCLOUD_ACCESS_KEY
-    const secretKey = env.NCLOUD_SECRET_ACCESS_KEY || env.NCLOUD_SECRET_KEY
-    if (accessKey && secretKey) return { credentials: { accessKey, secretKey } }
+    const accessKey = variable(env, 'NCLOUD_ACCESS_KEY_ID', 'NCLOUD_ACCESS_KEY')
+    const secretKey = variable(env, 'NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_SECRET_KEY')
+    if (accessKey && secretKey) return { credentials: checkKeys(accessKey, secretKey, [...searched, `${variables}: set`]) }
     searched.push(
       `${variables}: ${
         accessKey ? 'an access key is set but no secret key' : secretKey ? 'a secret key is set but no access key' : 'not set'
@@ -51,38 +146,55 @@ export function findCredentials(env: Record<string, string | undefined>, profile
     )
   }
 
-  const file = join(homedir(), '.ncloud', 'configure')
-  const wanted = profile || env.NCLOUD_PROFILE
-  const place = `${file} (${wanted ? `profile "${wanted}"` : '[DEFAULT] or no section'})`
-  let text: string | undefined
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    searched.push(`${place}: ${code === 'ENOENT' ? 'no such file' : `could not be read (${code ?? 'error'})`}`)
+  const file = join(homeDir ?? homedir(), '.ncloud', 'configure')
+  const read = readConfigureFile(file)
+  if (read.kind === 'refused') {
+    searched.push(`${file}: ${read.problem}`)
+    throw new NcpCredentialsError(`${file} ${read.problem}. ${read.advice}.`, searched)
   }
-  if (text !== undefined) {
-    const sections = parseConfigure(text)
-    const name = wanted ?? (sections.has('DEFAULT') ? 'DEFAULT' : '')
+  if (read.kind === 'missing') {
+    searched.push(`${file} (${named !== undefined ? `profile "${named}"` : '[DEFAULT] or no section'}): no such file`)
+  } else {
+    const sections = parseConfigure(read.text)
+    const name = named ?? (sections.has('DEFAULT') ? 'DEFAULT' : '')
+    const label = named !== undefined ? `profile "${named}"` : name ? `[${name}]` : 'keys before any section'
     const section = sections.get(name)
-    const fileAccessKey = section?.ncloud_access_key_id
-    const fileSecretKey = section?.ncloud_secret_access_key
-    if (fileAccessKey && fileSecretKey) {
-      const site = siteOfApiUrl(section?.ncloud_api_url)
-      return { credentials: { accessKey: fileAccessKey, secretKey: fileSecretKey }, ...(site && { site }) }
+    const key = (k: string) => ({ value: clean(section?.[k]) as string, where: `${file} ${name ? `[${name}]` : '(before any section)'} ${k}` })
+    const accessKey = key('ncloud_access_key_id')
+    const secretKey = key('ncloud_secret_access_key')
+    if (accessKey.value && secretKey.value) {
+      const here = [...searched, `${file} (${label}): found`]
+      const credentials = checkKeys(accessKey, secretKey, here)
+      const apiUrl = clean(section?.ncloud_api_url)
+      if (apiUrl === undefined) return { credentials }
+      const { site, host } = siteOfApiUrl(apiUrl)
+      if (site) return { credentials, site }
+      const known = (Object.keys(apiUrls) as Site[]).map((s) => `${apiUrls[s]} (${s})`)
+      throw new NcpCredentialsError(
+        `${key('ncloud_api_url').where} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen and the credentials were not used. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, or remove the key for the public site.`,
+        here,
+      )
     }
-    const named = [...sections.keys()].filter(Boolean).map((s) => `[${s}]`)
+    const found = [...sections.keys()].filter(Boolean).map((s) => `[${s}]`)
     searched.push(
-      `${place}: ${
+      `${file} (${label}): ${
         section === undefined
-          ? `no such section (found: ${named.join(', ') || 'none'})`
-          : `ncloud_access_key_id and ncloud_secret_access_key are not both set`
+          ? `no such section (found: ${found.join(', ') || 'none'})`
+          : 'ncloud_access_key_id and ncloud_secret_access_key are not both set'
       }`,
     )
   }
 
+  if (named !== undefined) {
+    throw new NcpCredentialsError(
+      `No NCP credentials found in the profile "${named}"${namedBy === 'option' ? '' : ' (named by NCLOUD_PROFILE)'}. Write its ncloud_access_key_id and ncloud_secret_access_key in the section [${named}] of ${file}, or ${
+        namedBy === 'option' ? 'name another profile' : 'unset NCLOUD_PROFILE to use the environment variables or [DEFAULT]'
+      }.`,
+      searched,
+    )
+  }
   throw new NcpCredentialsError(
-    'No NCP credentials found. Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ~/.ncloud/configure, or pass the credentials option.',
+    `No NCP credentials found. Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ${homeDir === undefined ? '~/.ncloud/configure' : file}, or ${optionHint}.`,
     searched,
   )
 }
