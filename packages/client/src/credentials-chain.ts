@@ -159,19 +159,23 @@ export function findCredentials(
     const name = named ?? (sections.has('DEFAULT') ? 'DEFAULT' : '')
     const label = named !== undefined ? `profile "${named}"` : name ? `[${name}]` : 'keys before any section'
     const section = sections.get(name)
-    const key = (k: string) => ({ value: clean(section?.[k]) as string, where: `${file} ${name ? `[${name}]` : '(before any section)'} ${k}` })
-    const accessKey = key('ncloud_access_key_id')
-    const secretKey = key('ncloud_secret_access_key')
-    if (accessKey.value && secretKey.value) {
+    const where = (key: string) => `${file} ${name ? `[${name}]` : '(before any section)'} ${key}`
+    const accessKey = clean(section?.ncloud_access_key_id)
+    const secretKey = clean(section?.ncloud_secret_access_key)
+    if (accessKey && secretKey) {
       const here = [...searched, `${file} (${label}): found`]
-      const credentials = checkKeys(accessKey, secretKey, here)
+      const credentials = checkKeys(
+        { value: accessKey, where: where('ncloud_access_key_id') },
+        { value: secretKey, where: where('ncloud_secret_access_key') },
+        here,
+      )
       const apiUrl = clean(section?.ncloud_api_url)
       if (apiUrl === undefined) return { credentials }
       const { site, host } = siteOfApiUrl(apiUrl)
       if (site) return { credentials, site }
       const known = (Object.keys(apiUrls) as Site[]).map((s) => `${apiUrls[s]} (${s})`)
       throw new NcpCredentialsError(
-        `${key('ncloud_api_url').where} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen and the credentials were not used. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, or remove the key for the public site.`,
+        `${where('ncloud_api_url')} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen and the credentials were not used. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, or remove the key for the public site.`,
         here,
       )
     }
