@@ -1,10 +1,13 @@
 // What the generators in this folder share: the bundled spec, a `$ref` resolver, the HTTP
 // methods the spec may use, and how a generated module is written.
+//
+//   node <generator>.mjs <output.ts> [spec.json]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const spec = JSON.parse(readFileSync(fileURLToPath(new URL('../spec/dist/openapi.json', import.meta.url)), 'utf8'))
+/** The bundled spec, or the one given as a generator's second argument (a test's edited copy). */
+export const spec = JSON.parse(readFileSync(process.argv[3] ?? fileURLToPath(new URL('../spec/dist/openapi.json', import.meta.url)), 'utf8'))
 
 export const methods = ['get', 'put', 'post', 'delete', 'patch']
 

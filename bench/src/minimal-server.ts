@@ -34,7 +34,9 @@ export async function startMinimalServer(): Promise<MinimalServer> {
     request.on('end', () => response.writeHead(200, headers).end(body))
   })
   server.keepAliveTimeout = 60_000
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve))
+  // 1,000 connections may open at once (the throughput row): a backlog that holds them all, so
+  // none waits out a dropped SYN's one-second retransmission.
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve))
   const { port } = server.address() as AddressInfo
   return {
     baseUrl: `http://127.0.0.1:${port}/api/v1`,

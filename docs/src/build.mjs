@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
-import { addCodeSamples } from './code-samples.mjs'
+import { addCodeSamples, codeSampleLanguageProblems } from './code-samples.mjs'
 import { addGuides, loadGuides } from './guides.mjs'
 import { renderLanding } from './landing.mjs'
 import { languages, pagePath } from './languages.mjs'
@@ -42,6 +42,13 @@ const nav = (language) => {
 
 const started = Date.now()
 const spec = JSON.parse(readFileSync(specJson, 'utf8'))
+
+// Redoc drops, silently, every sample its options do not name: refuse to build such pages.
+const redocly = parse(readFileSync(join(root, 'redocly.yaml'), 'utf8'))
+for (const language of languages) {
+  const problems = codeSampleLanguageProblems(redocly.apis?.[language.code]?.openapi)
+  if (problems.length > 0) throw new Error(`redocly.yaml, apis.${language.code}:\n  ${problems.join('\n  ')}`)
+}
 rmSync(dist, { recursive: true, force: true })
 rmSync(work, { recursive: true, force: true })
 
@@ -60,7 +67,7 @@ for (const language of languages) {
   const guides = loadGuides({
     dir: join(root, 'guides', language.code),
     samplesDir: join(root, 'samples'),
-    example: spec.info['x-signature-v2-example'],
+    spec,
   })
   document = addGuides(addCodeSamples(document, join(root, 'samples', 'operations')), guides, language.words)
   mkdirSync(join(work, language.code), { recursive: true })

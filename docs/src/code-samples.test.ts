@@ -1,19 +1,38 @@
 import { execFile } from 'node:child_process'
 import { createHmac } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { signatureV2Headers } from '../samples/guides/signature-v2.js'
 import { docsRoot, loadSpec } from '../test/load.js'
-import { addCodeSamples, operationsOf, sampleKinds } from './code-samples.mjs'
+import { parse } from 'yaml'
+import { languages } from './languages.mjs'
+import { addCodeSamples, codeSampleLanguageProblems, operationsOf, redocSampleName, sampleKinds } from './code-samples.mjs'
 
 const run = promisify(execFile)
 const samples = join(docsRoot, 'samples')
 const spec = loadSpec()
-const example = spec.info['x-signature-v2-example']
+interface SignatureExample {
+  summary: string
+  method: string
+  url: string
+  pathWithQuery: string
+  timestamp: string
+  accessKey: string
+  secretKey: string
+  stringToSign: string
+  signature: string
+}
+const examples: SignatureExample[] = spec.info['x-signature-v2-examples']
+const example = examples[0]!
 const operations = operationsOf(spec)
+/** The success status the spec gives an operation. */
+const successOf = (operationId: string) => {
+  const { method, path } = operations.find((o) => o.operationId === operationId)!
+  return Number(Object.keys(spec.paths[path][method].responses).find((status) => /^2\d\d$/.test(status)))
+}
 
 /** Runs a curl sample with `date` frozen at the example's second and `curl` printing its arguments. */
 async function curlArguments(sample: string, env: Record<string, string>): Promise<string[]> {
@@ -44,17 +63,60 @@ describe('code samples', () => {
       expect(codeSamples.map((s: { label: string }) => s.label), operationId).toEqual(sampleKinds.map((k) => k.label))
       for (const s of codeSamples) expect(s.source.trim(), `${operationId} ${s.label}`).not.toBe('')
     }
-    expect(operations.map((o) => o.operationId).sort()).toEqual(['createApiKey', 'getApiKey', 'regenerateApiKey', 'updateApiKey'])
+    expect(operations.map((o) => o.operationId).sort()).toEqual([
+      'createApiKey',
+      'deleteApiKey',
+      'getApiKey',
+      'listApiKeys',
+      'regenerateApiKey',
+      'updateApiKey',
+    ])
   })
 
-  test('each TypeScript sample calls its own operation', () => {
-    const methodName = { createApiKey: 'createApiKey', getApiKey: 'getApiKey', updateApiKey: 'updateApiKey', regenerateApiKey: 'regenerateApiKey' }
+  test("redocly.yaml names every sample kind for Redoc, on every language's page", () => {
+    const config = parse(readFileSync(join(docsRoot, 'redocly.yaml'), 'utf8'))
+    for (const { code } of languages) expect(codeSampleLanguageProblems(config.apis[code].openapi), code).toEqual([])
+  })
+
+  test('the Redoc language check names what Redoc would hide', () => {
+    const languagesOf = (names: string[]) => ({ codeSamples: { languages: names.map((label) => ({ lang: 'x', label })) } })
+    const all = [...sampleKinds.map((kind) => kind.label), 'Payload']
+    expect(codeSampleLanguageProblems({ hideDownloadButtons: true })).toEqual([expect.stringContaining('codeSamples.languages is not set')])
+    // Case does not matter to Redoc; a missing label, or a missing Payload, does.
+    expect(codeSampleLanguageProblems(languagesOf(all.map((label) => label.toUpperCase())))).toEqual([])
+    expect(codeSampleLanguageProblems(languagesOf(all.filter((label) => label !== 'openapi-fetch (raw)')))).toEqual([
+      'openapi.codeSamples.languages has no entry labelled "openapi-fetch (raw)": Redoc would hide every .raw.ts sample',
+    ])
+    expect(codeSampleLanguageProblems(languagesOf(all.slice(0, -1)))).toEqual([expect.stringContaining('no Payload entry')])
+    // Redoc's own default list, which hid the TypeScript samples.
+    const redocDefault = ['curl', 'JavaScript', 'Node.js', 'Python', 'Java', 'C#', 'PHP', 'Go', 'Ruby', 'R', 'Payload']
+    expect(codeSampleLanguageProblems(languagesOf(redocDefault))).toHaveLength(2)
+    expect(redocSampleName({ lang: 'TypeScript' })).toBe('typescript')
+    expect(redocSampleName({ lang: 'TypeScript', label: '@ncloud-apigw/client' })).toBe('@ncloud-apigw/client')
+  })
+
+  test('each TypeScript sample calls its own operation, the raw one through createRawClient', () => {
+    // The client's methods are named by operationId.
     for (const { operationId, method, path } of operations) {
       const client = readFileSync(join(samples, 'operations', `${operationId}.client.ts`), 'utf8')
-      expect(client).toContain(`apigw.${methodName[operationId as keyof typeof methodName]}(`)
+      expect(client, operationId).toContain(`apigw.${operationId}(`)
       const raw = readFileSync(join(samples, 'operations', `${operationId}.raw.ts`), 'utf8')
-      expect(raw).toContain(`raw.${method.toUpperCase()}('${path}'`)
+      expect(raw, operationId).toContain('const raw = createRawClient(createApiKeyClient())')
+      expect(raw, operationId).toContain(`raw.${method.toUpperCase()}('${path}'`)
+      expect(raw, operationId).not.toMatch(/\.raw\b/)
     }
+  })
+
+  // The sample panel of a 1400 px window shows about 61 characters of code (the browser test
+  // measures the rendered lines); this holds the files to that before any browser runs.
+  test('every line of every operation sample fits 60 columns, as the page shows them', () => {
+    const long = readdirSync(join(samples, 'operations')).flatMap((file) =>
+      readFileSync(join(samples, 'operations', file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ at: `${file}:${i + 1}`, width: [...line].length }))
+        .filter(({ width }) => width > 60),
+    )
+    expect(long).toEqual([])
   })
 
   test.each(operations)('the curl sample of $operationId signs exactly the request it sends', async ({ operationId, method, path }) => {
@@ -64,6 +126,13 @@ describe('code samples', () => {
     const url = new URL(args.find((arg) => arg.startsWith('https://'))!)
     expect(url.origin + '/api/v1').toBe(spec.servers[0].url)
     expect(url.pathname).toMatch(new RegExp(`^/api/v1${path.replace('{api-key-id}', '[^/]+')}$`))
+    // An operation with query parameters is shown with a query, which the signature covers.
+    const operation = spec.paths[path][method]
+    const queryNames = (operation.parameters ?? [])
+      .map((p: { $ref?: string; in?: string; name?: string }) => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop()!] : p))
+      .filter((p: { in: string }) => p.in === 'query')
+      .map((p: { name: string }) => p.name)
+    expect([...url.searchParams.keys()], operationId).toEqual(queryNames)
 
     const headers = headersOf(args)
     expect(headers['x-ncp-apigw-timestamp']).toBe(example.timestamp)
@@ -83,18 +152,32 @@ describe('code samples', () => {
     expect(headersOf(args)['x-ncp-apigw-signature-v2']).toBe(example.signature)
   })
 
-  test("the signature guide's shell snippet prints the worked example's signature", async () => {
-    const { stdout } = await run('bash', [join(samples, 'guides', 'signature-v2.sh')])
-    expect(stdout.trim()).toBe(example.signature)
+  test.each([
+    ['signature-v2.sh', 0],
+    ['signature-v2-query.sh', 1],
+  ])("the signature guide's shell snippet %s prints worked example %i's signature", async (file, index) => {
+    const { stdout } = await run('bash', [join(samples, 'guides', file)])
+    expect(stdout.trim()).toBe(examples[index]!.signature)
+    expect(readFileSync(join(samples, 'guides', file), 'utf8')).toContain(`# ${examples[index]!.signature}\n`)
   })
 
-  test("the signature guide's node:crypto function computes the worked example", () => {
-    const headers = signatureV2Headers(example.method, example.url, example.accessKey, example.secretKey, Number(example.timestamp))
+  test("the second worked example has a query, percent-encoded as the client sends it", () => {
+    const withQuery = examples[1]!
+    const url = new URL(withQuery.url)
+    expect(url.search).not.toBe('')
+    expect(withQuery.pathWithQuery).toBe(url.pathname + url.search)
+    const encoded = [...url.searchParams].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')
+    expect(url.search).toBe(`?${encoded}`)
+  })
+
+  test.each(examples.map((e, index) => ({ ...e, index })))("the signature guide's node:crypto function computes worked example $index", (e) => {
+    const headers = signatureV2Headers(e.method, e.url, e.accessKey, e.secretKey, Number(e.timestamp))
     expect(headers).toEqual({
-      'x-ncp-apigw-timestamp': example.timestamp,
-      'x-ncp-iam-access-key': example.accessKey,
-      'x-ncp-apigw-signature-v2': example.signature,
+      'x-ncp-apigw-timestamp': e.timestamp,
+      'x-ncp-iam-access-key': e.accessKey,
+      'x-ncp-apigw-signature-v2': e.signature,
     })
+    expect(createHmac('sha256', e.secretKey).update(e.stringToSign).digest('base64')).toBe(e.signature)
   })
 })
 
@@ -105,8 +188,8 @@ describe('the curl samples against the fake API Gateway', () => {
   })
   afterAll(() => gateway?.close())
 
-  /** Runs a sample as a user would, pointed at the fake instead of NCP, and parses what curl printed. */
-  async function send(operationId: string, apiKeyId?: string): Promise<any> {
+  /** Runs a sample as a user would, pointed at the fake instead of NCP, and returns what curl printed. */
+  async function send(operationId: string, apiKeyId?: string): Promise<string> {
     let source = readFileSync(join(samples, 'operations', `${operationId}.sh`), 'utf8')
     const replaceLine = (name: string, value: string) => {
       const line = new RegExp(`^${name}=.*$`, 'm')
@@ -117,26 +200,36 @@ describe('the curl samples against the fake API Gateway', () => {
     if (apiKeyId !== undefined) replaceLine('API_KEY_ID', apiKeyId)
     const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey }
     const { stdout } = await run('bash', ['-c', source], { env: { PATH: process.env.PATH ?? '', ...env } })
-    return JSON.parse(stdout)
+    return stdout
   }
+  const json = async (operationId: string, apiKeyId?: string) => JSON.parse(await send(operationId, apiKeyId))
 
-  test('create, get, update and regenerate all succeed, each signature verified by the fake', async () => {
-    const created = await send('createApiKey')
+  test('all six succeed, each signature verified by the fake', async () => {
+    const created = await json('createApiKey')
     expect(created.apiKey).toMatchObject({ apiKeyName: 'ci-bot', apiKeyDescription: 'Deploys from CI', isEnabled: true })
     const id: string = created.apiKey.apiKeyId
 
-    expect(await send('getApiKey', id)).toMatchObject({ apiKeyId: id, apiKeyName: 'ci-bot' })
-    const updated = await send('updateApiKey', id)
+    const page = await json('listApiKeys')
+    expect(page.apiKeys.map((key: { apiKeyId: string }) => key.apiKeyId)).toContain(id)
+    expect(page.apiKeys.every((key: object) => !('primaryKey' in key) && !('secondaryKey' in key))).toBe(true)
+    expect(await json('getApiKey', id)).toMatchObject({ apiKeyId: id, apiKeyName: 'ci-bot' })
+    const updated = await json('updateApiKey', id)
     expect(updated.apiKey).toMatchObject({ apiKeyId: id, apiKeyDescription: 'Paused', isEnabled: false })
-    const regenerated = await send('regenerateApiKey', id)
+    const regenerated = await json('regenerateApiKey', id)
     expect(regenerated.apiKey.primaryKey).toBe(updated.apiKey.primaryKey)
     expect(regenerated.apiKey.secondaryKey).not.toBe(updated.apiKey.secondaryKey)
+    expect(await send('deleteApiKey', id)).toBe(`\nHTTP ${successOf('deleteApiKey')}\n`)
+    expect(gateway!.keys.has(id)).toBe(false)
 
-    expect(gateway!.requests.map((r) => [r.operationId, r.status, r.signatureValid])).toEqual([
-      ['createApiKey', 200, true],
-      ['getApiKey', 200, true],
-      ['updateApiKey', 200, true],
-      ['regenerateApiKey', 200, true],
-    ])
+    const order = ['createApiKey', 'listApiKeys', 'getApiKey', 'updateApiKey', 'regenerateApiKey', 'deleteApiKey']
+    expect(order.slice().sort()).toEqual(operations.map((o) => o.operationId).sort())
+    expect(gateway!.requests.map((r) => [r.operationId, r.status, r.signatureValid])).toEqual(order.map((op) => [op, successOf(op), true]))
+  })
+
+  test('the delete sample prints the 404 of a key that is gone, with its body', async () => {
+    const answer = await send('deleteApiKey', 'no-such-key')
+    const [body, status] = answer.split('\nHTTP ')
+    expect(status).toBe('404\n')
+    expect(JSON.parse(body!).error).toMatchObject({ errorCode: '300', message: 'Not Found Exception' })
   })
 })

@@ -1,9 +1,22 @@
 // @ts-check
 // Guides are Markdown files, one per language, rendered into each page as Redoc "trait tags"
-// (sections with text and no operations) in a "Guides" group of the sidebar. Their code is not
-// written in the Markdown: a line `<!-- sample: path -->` includes a file from samples/, which
-// the tests type-check or run, and `{{example.field}}` inserts a value of the spec's worked
-// signature example, so neither can drift from what they describe.
+// (sections with text and no operations) in a "Guides" group of the sidebar. Neither their code
+// nor the facts of the spec they quote is typed into the Markdown, so none can drift from what
+// it describes:
+//
+// - a line `<!-- sample: path -->` includes a file from samples/, which the tests type-check or
+//   run;
+// - `{{example.field}}` inserts a field of the spec's first worked signature example
+//   (`info.x-signature-v2-examples[0]`), `{{examples.1.field}}` one of the example at that index;
+// - `{{limit:createApiKey.body.apiKeyName}}` inserts what a value must be, in English words
+//   (`a string of 1 to 20 characters`), and `{{min:...}}` / `{{max:...}}` the bare number, for
+//   the other languages; the reference is `<operationId>.body.<field>` or
+//   `<operationId>.<query|path|header>.<parameter>`;
+// - `{{docs:operationId}}` inserts the URL of the operation's NCP reference page;
+// - `{{spec:/json/pointer}}` inserts a string or number of the spec, and a line
+//   `{{list:/json/pointer}}` a list of strings as Markdown bullets.
+//
+// A placeholder that names something the spec does not have fails the build, naming the file.
 import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 
@@ -15,38 +28,218 @@ export const guideSlugs = Object.freeze([
   'credentials-and-sites',
   'contract-check',
   'fake-api-gateway',
+  'sources',
 ])
 
 /** @type {Readonly<Record<string, string>>} */
 const fenceLanguage = { '.ts': 'typescript', '.mjs': 'javascript', '.sh': 'bash', '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.ini': 'ini' }
+
+const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']
 
 /**
  * @typedef {{ slug: string, title: string, markdown: string }} Guide
  */
 
 /**
+ * The value at a JSON Pointer (RFC 6901) of a document, or undefined.
+ * @param {any} document
+ * @param {string} pointer
+ */
+export function valueAtPointer(document, pointer) {
+  if (pointer === '') return document
+  if (!pointer.startsWith('/')) return undefined
+  /** @type {any} */
+  let node = document
+  for (const key of pointer.slice(1).split('/')) {
+    node = node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')]
+  }
+  return node
+}
+
+/**
+ * Follows local `$ref`s (`#/components/...`) of the bundled spec.
+ * @param {any} spec
+ * @param {any} node
+ */
+function resolveRef(spec, node) {
+  for (let hops = 0; typeof node?.$ref === 'string'; hops++) {
+    if (hops > 32 || !node.$ref.startsWith('#')) return undefined
+    node = valueAtPointer(spec, node.$ref.slice(1))
+  }
+  return node
+}
+
+/**
+ * A property of an object schema, looking into `allOf` too.
+ * @param {any} spec
+ * @param {any} schema
+ * @param {string} name
+ * @returns {any}
+ */
+function propertyOf(spec, schema, name) {
+  const resolved = resolveRef(spec, schema)
+  if (resolved?.properties && Object.hasOwn(resolved.properties, name)) return resolveRef(spec, resolved.properties[name])
+  for (const part of resolved?.allOf ?? []) {
+    const found = propertyOf(spec, part, name)
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
+ * An operation of the spec by its operationId, with the parameters of its path item.
+ * @param {any} spec
+ * @param {string} operationId
+ */
+function operationById(spec, operationId) {
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const method of methods) {
+      const operation = /** @type {any} */ (item)[method]
+      if (operation?.operationId === operationId) return { item: /** @type {any} */ (item), operation }
+    }
+  }
+  return undefined
+}
+
+/**
+ * The schema a limit reference names: `<operationId>.body.<field>` (a field of the JSON request
+ * body) or `<operationId>.<query|path|header>.<parameter>`. Undefined when the spec has no such
+ * thing.
+ * @param {any} spec
+ * @param {string} reference
+ * @returns {any}
+ */
+export function schemaOf(spec, reference) {
+  const [operationId = '', where = '', ...rest] = reference.split('.')
+  const name = rest.join('.')
+  const found = operationById(spec, operationId)
+  if (!found || name === '') return undefined
+  if (where === 'body') {
+    const body = resolveRef(spec, found.operation.requestBody)
+    return propertyOf(spec, body?.content?.['application/json']?.schema, name)
+  }
+  const parameters = [...(found.item.parameters ?? []), ...(found.operation.parameters ?? [])].map((p) => resolveRef(spec, p))
+  const parameter = parameters.find((p) => p?.in === where && p?.name === name)
+  return parameter ? resolveRef(spec, parameter.schema) : undefined
+}
+
+const characters = (/** @type {number} */ n) => `${n} character${n === 1 ? '' : 's'}`
+const article = (/** @type {string} */ word) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`
+
+/**
+ * What a value must be, in English words, as the client's validation errors say it:
+ * `a string of 1 to 20 characters`, `an integer of at least 0`, `one of PRIMARY, SECONDARY`.
+ * @param {any} schema
+ * @returns {string}
+ */
+export function describeSchema(schema) {
+  if (Array.isArray(schema.enum)) return `one of ${schema.enum.join(', ')}`
+  const types = typeof schema.type === 'string' ? [schema.type] : (schema.type ?? [])
+  return types
+    .map((/** @type {string} */ type) => {
+      if (type === 'boolean') return 'true or false'
+      if (type === 'string') {
+        const { minLength = 0, maxLength } = schema
+        if (maxLength === undefined) return minLength > 0 ? `a string of at least ${characters(minLength)}` : 'a string'
+        return minLength > 0 ? `a string of ${minLength} to ${characters(maxLength)}` : `a string of at most ${characters(maxLength)}`
+      }
+      if (type === 'integer' || type === 'number') {
+        const { minimum: min, maximum: max } = schema
+        if (min !== undefined && max !== undefined) return `${article(type)} from ${min} to ${max}`
+        if (min !== undefined) return `${article(type)} of at least ${min}`
+        if (max !== undefined) return `${article(type)} of at most ${max}`
+      }
+      return article(type)
+    })
+    .join(' or ')
+}
+
+/**
+ * The bound of a schema that `{{min:...}}` or `{{max:...}}` names: a string's length, a number's
+ * value. A string with a `maxLength` and no `minLength` has the minimum 0.
+ * @param {any} schema
+ * @param {'min' | 'max'} bound
+ * @returns {number | undefined}
+ */
+function boundOf(schema, bound) {
+  const types = typeof schema.type === 'string' ? [schema.type] : (schema.type ?? [])
+  if (types.includes('string')) {
+    if (bound === 'max') return schema.maxLength
+    return schema.minLength ?? (schema.maxLength === undefined ? undefined : 0)
+  }
+  return bound === 'max' ? schema.maximum : schema.minimum
+}
+
+/**
+ * Expands the spec placeholders of one guide's Markdown.
+ * @param {string} markdown
+ * @param {any} spec
+ * @param {string} file named in the errors
+ */
+export function expandPlaceholders(markdown, spec, file) {
+  const examples = spec.info?.['x-signature-v2-examples']
+  /** @param {string} message */
+  const fail = (message) => {
+    throw new Error(`${file}: ${message}`)
+  }
+  const expanded = markdown
+    .replace(/^\{\{list:(\/[^}\s]*)\}\}$/gm, (_placeholder, pointer) => {
+      const items = valueAtPointer(spec, pointer)
+      if (!Array.isArray(items) || items.length === 0 || !items.every((item) => typeof item === 'string')) {
+        return fail(`the spec has no list of strings at ${pointer}`)
+      }
+      return items.map((item) => `- ${item.replace(/\s+/g, ' ').trim()}`).join('\n')
+    })
+    .replace(/\{\{spec:(\/[^}\s]*)\}\}/g, (_placeholder, pointer) => {
+      const value = valueAtPointer(spec, pointer)
+      if (typeof value !== 'string' && typeof value !== 'number') return fail(`the spec has no string or number at ${pointer}`)
+      return String(value)
+    })
+    .replace(/\{\{docs:([\w-]+)\}\}/g, (_placeholder, operationId) => {
+      const url = operationById(spec, operationId)?.operation.externalDocs?.url
+      if (typeof url !== 'string') return fail(`the spec has no operation "${operationId}" with externalDocs`)
+      return url
+    })
+    .replace(/\{\{(limit|min|max):([\w.-]+)\}\}/g, (_placeholder, kind, reference) => {
+      const schema = schemaOf(spec, reference)
+      if (!schema) return fail(`the spec has no field or parameter "${reference}" (write <operationId>.body.<field> or <operationId>.query.<name>)`)
+      if (kind === 'limit') return describeSchema(schema)
+      const value = boundOf(schema, kind)
+      if (value === undefined) return fail(`"${reference}" has no ${kind === 'min' ? 'minimum' : 'maximum'} in the spec`)
+      return String(value)
+    })
+    .replace(/\{\{examples?\.(?:(\d+)\.)?([\w-]+)\}\}/g, (placeholder, index, field) => {
+      if (placeholder.startsWith('{{examples.') !== (index !== undefined)) return fail(`write {{example.${field}}} or {{examples.<index>.${field}}}, not ${placeholder}`)
+      const example = Array.isArray(examples) ? examples[index === undefined ? 0 : Number(index)] : undefined
+      if (!example) return fail(`the spec has no signature example ${index ?? 0} (info.x-signature-v2-examples)`)
+      const value = example[field]
+      if (typeof value !== 'string') return fail(`the signature example ${index ?? 0} has no field "${field}"`)
+      return value
+    })
+  const left = /\{\{[^}]*\}\}/.exec(expanded)
+  if (left) fail(`unknown placeholder ${left[0]}`)
+  return expanded
+}
+
+/**
  * Reads a language's guides and expands their includes and placeholders.
- * @param {{ dir: string, samplesDir: string, example: Record<string, unknown> }} source
- *   dir: the language's folder of guides; example: the spec's `info.x-signature-v2-example`
+ * @param {{ dir: string, samplesDir: string, spec: any }} source
+ *   dir: the language's folder of guides; spec: the bundled English spec, whose values the
+ *   placeholders insert
  * @returns {Guide[]}
  */
-export function loadGuides({ dir, samplesDir, example }) {
+export function loadGuides({ dir, samplesDir, spec }) {
   return guideSlugs.map((slug) => {
     const file = join(dir, `${slug}.md`)
     const text = readFileSync(file, 'utf8')
     const heading = /^# (.+)\n/.exec(text)
     if (!heading?.[1]) throw new Error(`${file} must start with a "# Title" line`)
-    const body = text
-      .slice(heading[0].length)
-      .replace(/^<!-- sample: (\S+) -->$/gm, (_line, path) => {
-        const source = readFileSync(join(samplesDir, path), 'utf8').trimEnd()
-        return '```' + (fenceLanguage[extname(path)] ?? '') + '\n' + source + '\n```'
-      })
-      .replace(/\{\{example\.([\w-]+)\}\}/g, (_placeholder, field) => {
-        const value = example[field]
-        if (typeof value !== 'string') throw new Error(`${file}: the signature example has no field "${field}"`)
-        return value
-      })
+    // Placeholders first, so that an included sample is shown exactly as it is (a workflow's
+    // `${{ secrets.X }}` stays).
+    const body = expandPlaceholders(text.slice(heading[0].length), spec, file).replace(/^<!-- sample: (\S+) -->$/gm, (_line, path) => {
+      const source = readFileSync(join(samplesDir, path), 'utf8').trimEnd()
+      return '```' + (fenceLanguage[extname(path)] ?? '') + '\n' + source + '\n```'
+    })
     return { slug, title: heading[1].trim(), markdown: body.trim() + '\n' }
   })
 }

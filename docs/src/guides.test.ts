@@ -8,12 +8,16 @@ import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { docsRoot, loadSpec } from '../test/load.js'
-import { addGuides, guideSlugs, loadGuides } from './guides.mjs'
+import { operationsOf } from './code-samples.mjs'
+import { addGuides, describeSchema, expandPlaceholders, guideSlugs, loadGuides, schemaOf } from './guides.mjs'
 import { languages } from './languages.mjs'
 
 const samplesDir = join(docsRoot, 'samples')
-const example = loadSpec().info['x-signature-v2-example']
-const load = (code: string) => loadGuides({ dir: join(docsRoot, 'guides', code), samplesDir, example })
+const spec = loadSpec()
+const examples: { method: string; url: string; stringToSign: string; signature: string }[] = spec.info['x-signature-v2-examples']
+const load = (code: string, from: any = spec) => loadGuides({ dir: join(docsRoot, 'guides', code), samplesDir, spec: from })
+const guide = (code: string, slug: string, from: any = spec) => load(code, from).find((g) => g.slug === slug)!.markdown
+const raw = (code: string, slug: string) => readFileSync(join(docsRoot, 'guides', code, `${slug}.md`), 'utf8')
 
 describe('guides', () => {
   test('every language has every guide and nothing else', () => {
@@ -40,12 +44,46 @@ describe('guides', () => {
   })
 
   test('includes and placeholders are expanded from samples/ and the spec', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2)
     for (const { code } of languages) {
-      const signature = load(code).find((guide) => guide.slug === 'signature-v2')!
-      expect(signature.markdown).toContain('```\n' + example.stringToSign + '\n```')
-      expect(signature.markdown).toContain(example.signature)
-      expect(signature.markdown).toContain(readFileSync(join(samplesDir, 'guides', 'signature-v2.ts'), 'utf8').trimEnd())
-      for (const guide of load(code)) expect(guide.markdown, `${code}/${guide.slug}`).not.toMatch(/<!-- sample:|\{\{/)
+      const signature = guide(code, 'signature-v2')
+      for (const example of examples.slice(0, 2)) {
+        expect(signature, code).toContain('```\n' + example.stringToSign + '\n```')
+        expect(signature, code).toContain(`\`${example.signature}\``)
+        expect(signature, code).toContain(`\`${example.method} ${example.url}\``)
+      }
+      expect(signature).toContain(readFileSync(join(samplesDir, 'guides', 'signature-v2.ts'), 'utf8').trimEnd())
+      for (const { slug, markdown } of load(code)) expect(markdown, `${code}/${slug}`).not.toMatch(/<!-- sample:|\{\{/)
+    }
+  })
+
+  test("the sources guide lists the spec's page-versus-export differences, in every language", () => {
+    const differences: string[] = spec.info['x-ncp-export'].differences
+    for (const { code } of languages) {
+      const sources = guide(code, 'sources')
+      for (const difference of differences) expect(sources, code).toContain(`- ${difference.replace(/\s+/g, ' ').trim()}\n`)
+      expect(sources, code).toContain(spec.info['x-ncp-export'].commit)
+      for (const { operationId } of operationsOf(spec)) expect(sources, `${code} ${operationId}`).toContain(`\`${operationId}\``)
+    }
+  })
+
+  test("the spec's externalDocs link opens the sources guide of the published page", () => {
+    // Redoc gives a guide the address #/<slug> (see landing.mjs).
+    const url = new URL(spec.externalDocs.url)
+    expect(url.hash).toBe('#/sources')
+    expect(url.pathname.endsWith('/') || url.pathname.endsWith('/index.html')).toBe(true)
+  })
+
+  test("the retry table of the errors guide names the operations by the spec's x-idempotent", () => {
+    const operations = operationsOf(spec).map(({ operationId, method, path }) => ({ operationId, idempotent: spec.paths[path][method]['x-idempotent'] }))
+    const ids = (idempotent: boolean) => operations.filter((o) => o.idempotent === idempotent).map((o) => o.operationId).sort()
+    for (const { code } of languages) {
+      const rows = raw(code, 'errors-and-retries')
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .map((line) => [...line.split('|')[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort())
+      expect(rows, code).toContainEqual(ids(true))
+      expect(rows, code).toContainEqual(ids(false))
     }
   })
 
@@ -60,7 +98,8 @@ describe('guides', () => {
     const guideSamples = readdirSync(join(samplesDir, 'guides')).map((file) => `guides/${file}`)
     expect(guideSamples.filter((file) => !included.has(file))).toEqual([])
     const operationSamples = readdirSync(join(samplesDir, 'operations'))
-    expect(operationSamples.filter((file) => !/^(createApiKey|getApiKey|updateApiKey|regenerateApiKey)\.(sh|client\.ts|raw\.ts)$/.test(file))).toEqual([])
+    const ids = new Set(operationsOf(spec).map((o) => o.operationId))
+    expect(operationSamples.filter((file) => !ids.has(file.replace(/\.(sh|client\.ts|raw\.ts)$/, '')))).toEqual([])
   })
 
   describe('a broken guide', () => {
@@ -76,15 +115,32 @@ describe('guides', () => {
 
     test('fails the build when it names a field the signature example lacks', () => {
       const folder = guidesWith('# Signature\n\nThe {{example.nonce}} is...\n')
-      expect(() => loadGuides({ dir: folder, samplesDir, example })).toThrow(
-        `${join(folder, 'signature-v2.md')}: the signature example has no field "nonce"`,
+      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(
+        `${join(folder, 'signature-v2.md')}: the signature example 0 has no field "nonce"`,
       )
     })
 
     test('fails the build when it has no title', () => {
       const folder = guidesWith('Signature\n')
-      expect(() => loadGuides({ dir: folder, samplesDir, example })).toThrow(/signature-v2\.md must start with a "# Title" line/)
+      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(/signature-v2\.md must start with a "# Title" line/)
     })
+
+    test.each([
+      ['{{examples.9.signature}}', 'the spec has no signature example 9 (info.x-signature-v2-examples)'],
+      ['{{limit:createApiKey.body.apiKeyNam}}', 'the spec has no field or parameter "createApiKey.body.apiKeyNam"'],
+      ['{{max:getApiKey.path.api-key-id}}', '"getApiKey.path.api-key-id" has no maximum in the spec'],
+      ['{{docs:listKeys}}', 'the spec has no operation "listKeys" with externalDocs'],
+      ['{{spec:/info/x-ncp-export/sha}}', 'the spec has no string or number at /info/x-ncp-export/sha'],
+      ['{{list:/info/x-ncp-export/commit}}', 'the spec has no list of strings at /info/x-ncp-export/commit'],
+      ['{{limits:createApiKey.body.apiKeyName}}', 'unknown placeholder {{limits:createApiKey.body.apiKeyName}}'],
+    ])('fails the build on %s, naming the file', (placeholder, message) => {
+      const folder = guidesWith(`# Signature\n\n${placeholder}\n`)
+      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(`${join(folder, 'signature-v2.md')}: ${message}`)
+    })
+  })
+
+  test('an included sample is shown as it is, placeholders and all', () => {
+    expect(expandPlaceholders('Run:\n\n<!-- sample: guides/contract-check.yml -->\n', spec, 'x.md')).toBe('Run:\n\n<!-- sample: guides/contract-check.yml -->\n')
   })
 
   test('addGuides puts the guides first, as trait tags grouped apart from the reference', () => {
@@ -97,6 +153,50 @@ describe('guides', () => {
       { name: 'Guides', tags: [...guideSlugs] },
       { name: 'Reference', tags: spec.tags.map((tag: { name: string }) => tag.name) },
     ])
+  })
+})
+
+describe('limits in the guides come from the spec', () => {
+  test('the limit placeholders say what the spec says, in the words of the client', () => {
+    const { minLength, maxLength } = spec.components.schemas.ApiKeyName
+    expect(describeSchema(schemaOf(spec, 'createApiKey.body.apiKeyName'))).toBe(`a string of ${minLength} to ${maxLength} characters`)
+    expect(describeSchema({ type: 'string', minLength: 0, maxLength: 50 })).toBe('a string of at most 50 characters')
+    expect(describeSchema({ type: 'integer', minimum: 1 })).toBe('an integer of at least 1')
+    expect(describeSchema({ type: 'integer', minimum: 0, maximum: 9 })).toBe('an integer from 0 to 9')
+    expect(describeSchema({ type: 'string', enum: ['PRIMARY', 'SECONDARY'] })).toBe('one of PRIMARY, SECONDARY')
+    expect(schemaOf(spec, 'listApiKeys.query.apiKeyName')).toEqual(spec.components.parameters.ApiKeyNameFilter.schema)
+    expect(schemaOf(spec, 'getApiKey.path.api-key-id')).toEqual(spec.components.parameters.ApiKeyId.schema)
+    expect(schemaOf(spec, 'regenerateApiKey.body.keyType')).toEqual(spec.components.schemas.KeyType)
+  })
+
+  test('changing a limit in the spec changes the guides of every language, and nothing else', () => {
+    const changed = structuredClone(spec)
+    changed.components.schemas.ApiKeyName.minLength = 3
+    changed.components.schemas.ApiKeyName.maxLength = 32
+    changed.components.schemas.ApiKeyDescription.maxLength = 77
+    const phrases: Record<string, [string, string][]> = {
+      en: [['a string of 1 to 20 characters', 'a string of 3 to 32 characters'], ['a string of at most 50 characters', 'a string of at most 77 characters']],
+      ko: [['`apiKeyName`\n  1~20자', '`apiKeyName`\n  3~32자'], ['최대 50자', '최대 77자']],
+      ja: [['`apiKeyName`は1~20文字', '`apiKeyName`は3~32文字'], ['最大50文字', '最大77文字']],
+    }
+    for (const { code } of languages) {
+      const before = guide(code, 'errors-and-retries')
+      const after = guide(code, 'errors-and-retries', changed)
+      let expected = before
+      for (const [from, to] of phrases[code]!) {
+        expect(before, code).toContain(from)
+        expected = expected.replace(from, to)
+      }
+      expect(after, code).toBe(expected)
+      expect(guide(code, 'contract-check', changed), code).toContain('32')
+    }
+  })
+
+  test('no guide writes a length limit by hand', () => {
+    const handWritten = /\d+\s*(?:to|~|-)\s*\d+\s*(?:characters|자|文字)|\d+[- ]?(?:characters?|자|文字)/
+    for (const { code } of languages) {
+      for (const slug of guideSlugs) expect(raw(code, slug), `${code}/${slug}.md`).not.toMatch(handWritten)
+    }
   })
 })
 

@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
-import { docsRoot } from '../test/load.js'
+import { operationsOf } from './code-samples.mjs'
+import { docsRoot, loadSpec } from '../test/load.js'
 
 const samplesDir = join(docsRoot, 'samples')
 const configFile = join(samplesDir, 'tsconfig.json')
@@ -44,7 +45,9 @@ describe('TypeScript samples', () => {
         .map((file) => `${dir}/${file}`),
     )
     expect(files).toEqual(samples.sort())
-    expect(samples.length).toBeGreaterThanOrEqual(12)
+    // A client and a raw sample per operation of the spec, besides the guides' ones.
+    const operationIds = operationsOf(loadSpec()).map((o: { operationId: string }) => o.operationId)
+    for (const id of operationIds) expect(samples).toEqual(expect.arrayContaining([`operations/${id}.client.ts`, `operations/${id}.raw.ts`]))
     expect(diagnostics).toEqual([])
   })
 
@@ -52,6 +55,18 @@ describe('TypeScript samples', () => {
     const file = 'operations/createApiKey.client.ts'
     const { diagnostics } = typeCheck({ [file]: source(file).replace('apigw.createApiKey(', 'apigw.createKey(') })
     expect(diagnostics).toEqual([expect.stringMatching(/^operations\/createApiKey\.client\.ts\(\d+,\d+\): Property 'createKey' does not exist/)])
+  })
+
+  test('a raw sample taking the client\'s old raw property fails the check: createRawClient makes it', () => {
+    const file = 'operations/getApiKey.raw.ts'
+    const { diagnostics } = typeCheck({ [file]: source(file).replace('const raw = createRawClient(createApiKeyClient())', 'const { raw } = createApiKeyClient()') })
+    expect(diagnostics).toEqual(expect.arrayContaining([expect.stringMatching(/^operations\/getApiKey\.raw\.ts\(\d+,\d+\): Property 'raw' does not exist/)]))
+  })
+
+  test('a raw sample sending a query value of the wrong type fails the check', () => {
+    const file = 'operations/listApiKeys.raw.ts'
+    const { diagnostics } = typeCheck({ [file]: source(file).replace('limit: 20,', "limit: '20',") })
+    expect(diagnostics).toEqual([expect.stringMatching(/^operations\/listApiKeys\.raw\.ts\(\d+,\d+\): Type 'string' is not assignable to type 'number'/)])
   })
 
   test('a raw sample sending a body the spec forbids fails the check', () => {

@@ -13,7 +13,7 @@ const TEXT_KEYS = new Set(['title', 'summary', 'description'])
 
 /**
  * Keys whose values are data, not prose: example payloads, enum and default values, and
- * extensions (`x-signature-v2-example` is a test vector; the docs' own extensions are written
+ * extensions (`x-signature-v2-examples` are test vectors; the docs' own extensions are written
  * per language).
  * @param {string} key
  * @param {unknown} value

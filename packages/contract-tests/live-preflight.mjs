@@ -9,7 +9,7 @@ try {
   console.error(`pnpm contract:live needs NCP credentials and found none, so it did not run.
 ${error.message}
 Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY (and NCLOUD_SITE=gov or fin for those
-sites) and run it again. It creates one API key, uses it and leaves it disabled: API Gateway
-keys cannot be deleted with these four operations.`)
+sites) and run it again. It creates one API key, takes it through every operation and deletes
+it, also when a step fails in between.`)
   process.exit(1)
 }

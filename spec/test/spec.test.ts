@@ -7,9 +7,13 @@ import { parse as parseYaml } from 'yaml'
 import { describe, expect, test } from 'vitest'
 import {
   apiKeyFields,
+  deletePage,
   errorCodes,
+  exportSuccess,
+  listPage,
   operations as pages,
   publicBaseUrl,
+  referencePages,
   signatureHeaders,
 } from './fixtures/seed-pages.js'
 import { bundledYamlPath, deref, spec, type Json } from './load.js'
@@ -24,9 +28,21 @@ function jsonBodySchema(op: Json): Json {
   return deref(deref(op.requestBody).content['application/json'].schema)
 }
 
-function okSchema(op: Json): Json {
-  return deref(deref(op.responses['200']).content['application/json'].schema)
+/** The one 2xx status of an operation. */
+function successOf(op: Json): string {
+  const statuses = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status))
+  expect(statuses, op.operationId).toHaveLength(1)
+  return statuses[0]!
 }
+
+function okSchema(op: Json): Json {
+  return deref(deref(op.responses[successOf(op)]).content['application/json'].schema)
+}
+
+/** Every operation of the document, as `{ path, method, op }`. */
+const allOperations = Object.entries(spec.paths).flatMap(([path, item]) =>
+  methods.filter((method) => deref(item)[method]).map((method) => ({ path, method, op: deref(item)[method] as Json })),
+)
 
 // One validator for every schema check below: JSON Schema 2020-12, as OpenAPI 3.1 uses.
 const ajv = new Ajv2020({ strict: false, allErrors: true })
@@ -51,39 +67,54 @@ describe('the bundled document', () => {
     expect(parseYaml(readFileSync(bundledYamlPath, 'utf8'))).toEqual(spec)
   })
 
-  test('has exactly the four operations, with their ids, on their documented paths', () => {
-    const found = Object.entries(spec.paths).flatMap(([path, item]) =>
-      methods
-        .filter((method) => deref(item)[method])
-        .map((method) => `${method.toUpperCase()} ${path} ${deref(item)[method].operationId}`),
-    )
-    expect(found.sort()).toEqual(
-      pages.map((p) => `${p.method.toUpperCase()} ${p.path} ${p.operationId}`).sort(),
-    )
+  test('has exactly the six operations of NCP\'s pages, with their ids, on their documented paths', () => {
+    const found = allOperations.map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)
+    const documented = [...pages, listPage, deletePage].map((p) => `${p.method.toUpperCase()} ${p.path} ${p.operationId}`)
+    expect(found.sort()).toEqual(documented.sort())
   })
 
-  test('puts every operation under one described tag, with a summary and a description', () => {
+  test('puts every operation under one described tag, with a summary, a description and its NCP page', () => {
     expect(spec.tags).toHaveLength(1)
     const [tag] = spec.tags
     expect(tag.description).toBeTruthy()
-    for (const page of pages) {
-      const op = operation(page.path, page.method)
-      expect(op.tags, page.operationId).toEqual([tag.name])
-      expect(op.summary, page.operationId).toBeTruthy()
-      expect(op.description, page.operationId).toMatch(/Classic and VPC/)
+    for (const { op } of allOperations) {
+      expect(op.tags, op.operationId).toEqual([tag.name])
+      expect(op.summary, op.operationId).toBeTruthy()
+      expect(op.description, op.operationId).toMatch(/Classic and VPC/)
+      expect(op.externalDocs?.url, op.operationId).toBe(referencePages[op.operationId as keyof typeof referencePages])
     }
   })
 
-  test('lists the public, gov and fin sites, each with where it is documented', () => {
+  test('says for every operation whether it may be repeated, as HTTP defines its method', () => {
+    // RFC 9110 9.2.2: GET, PUT and DELETE are idempotent, POST and PATCH are not.
+    for (const { method, op } of allOperations) {
+      expect(op['x-idempotent'], op.operationId).toBe(['get', 'put', 'delete'].includes(method))
+    }
+  })
+
+  test('keeps info short for tools that copy it, with contact, a root externalDocs and the export it relies on', () => {
+    expect(spec.info.description.trim().split('\n').length).toBeLessThanOrEqual(12)
+    expect(spec.info.contact.url).toMatch(/^https:\/\/github\.com\/.+\/issues$/)
+    expect(spec.externalDocs.url).toMatch(/^https:\/\//)
+    expect(spec.info['x-ncp-export']).toMatchObject({
+      repository: 'NaverCloudPlatform/terraform-plugin-codegen-openapi',
+      path: 'apigw_v1.json',
+      commit: '3eb6026dfcea9cdcd24dd14e20f2a5dbc84bc9bc',
+    })
+    expect(spec.info['x-ncp-export'].differences.length).toBeGreaterThanOrEqual(5)
+  })
+
+  test('lists the public, gov and fin sites with short descriptions and where each is documented', () => {
     expect(spec.servers.map((s: Json) => s.url)).toEqual([
       publicBaseUrl,
       'https://apigateway.apigw.gov-ntruss.com/api/v1',
       'https://apigateway.apigw.fin-ntruss.com/api/v1',
     ])
+    expect(spec.servers.map((s: Json) => s.description)).toEqual(['Public site', 'Government site', 'Financial site'])
     const [pub, gov, fin] = spec.servers
-    expect(pub.description).toMatch(/reference pages/)
-    expect(gov.description).toMatch(/gov API documentation/)
-    expect(fin.description).toMatch(/Terraform provider.*no NCP documentation page/s)
+    expect(pub['x-ncp-source']).toMatch(/reference pages/)
+    expect(gov['x-ncp-source']).toContain('https://api-gov.ncloud-docs.com/docs/apigateway-product-getapikeylist')
+    expect(fin['x-ncp-source']).toContain('https://api-fin.ncloud-docs.com/docs/apigateway-product-getapikeylist')
   })
 })
 
@@ -102,8 +133,9 @@ describe('signature v2', () => {
     }
   })
 
-  test('the worked example is correct, computed independently with node:crypto', () => {
-    const example = spec.info['x-signature-v2-example']
+  const examples: Json[] = spec.info['x-signature-v2-examples']
+
+  test.each(examples.map((e) => [e.summary, e]))('the worked example "%s" is correct, computed independently with node:crypto', (_summary, example) => {
     const url = new URL(example.url)
     expect(example.pathWithQuery).toBe(url.pathname + url.search)
     expect(example.pathWithQuery.startsWith('/api/v1/')).toBe(true)
@@ -113,20 +145,21 @@ describe('signature v2', () => {
     expect(example.signature).toBe(signature)
   })
 
-  test('the description explains the scheme and shows the same worked example', () => {
-    const text: string = spec.info.description
-    const example = spec.info['x-signature-v2-example']
+  test('one worked example has a query, encoded as encodeURIComponent does and in the order sent', () => {
+    const withQuery = examples.find((e) => e.pathWithQuery.includes('?'))
+    expect(withQuery.pathWithQuery).toBe('/api/v1/api-keys?offset=0&limit=20&apiKeyName=a%20b')
+    const search = new URL(withQuery.url).searchParams
+    const resent = [...search].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')
+    expect(`/api/v1/api-keys?${resent}`).toBe(withQuery.pathWithQuery)
+  })
+
+  test('the signature scheme says what is signed, the query as sent included', () => {
+    const text: string = spec.components.securitySchemes.signature.description
     expect(text).toContain('METHOD + " " + pathWithQuery + "\\n" + timestamp + "\\n" + accessKey')
     expect(text).toContain('HMAC-SHA256')
-    expect(text).toContain('Base64')
-    expect(text).toMatch(/milliseconds/)
-    expect(text).toMatch(/more than 5 minutes/)
-    expect(text).toContain('`/api/v1` base path')
-    for (const value of [example.url, example.timestamp, example.accessKey, example.secretKey]) {
-      expect(text).toContain(value)
-    }
-    expect(text).toContain('```\n' + example.stringToSign + '\n```')
-    expect(text).toContain(example.signature)
+    expect(text).toMatch(/query string exactly as sent/)
+    expect(text).toContain('x-signature-v2-examples')
+    expect(spec.components.securitySchemes.timestamp.description).toMatch(/more than\s+5 minutes/)
   })
 })
 
@@ -176,7 +209,9 @@ describe.each(pages)('$operationId, as on page $page', (page) => {
     })
   }
 
-  test(`answers 200 with the key ${page.wrapped ? 'wrapped in apiKey' : 'at the top level'}`, () => {
+  const success = exportSuccess[page.operationId as keyof typeof exportSuccess]
+  test(`answers ${success}, as NCP's export says, with the key ${page.wrapped ? 'wrapped in apiKey' : 'at the top level'}`, () => {
+    expect(successOf(op)).toBe(success)
     const schema = okSchema(op)
     const keySchema = page.wrapped ? deref(schema.properties.apiKey) : schema
     if (page.wrapped) {
@@ -184,34 +219,99 @@ describe.each(pages)('$operationId, as on page $page', (page) => {
       expect(schema.required).toEqual(['apiKey'])
     }
     expect(keySchema).toBe(spec.components.schemas.ApiKey)
-    expect(deref(op.responses['200']).description).toMatch(/200 is assumed/)
+    expect(deref(op.responses[success]).description).toMatch(/export apigw_v1\.json answers/)
   })
 
   test('carries the page\'s response example, exactly', () => {
-    const examples = deref(op.responses['200']).content['application/json'].examples
+    const examples = deref(op.responses[success]).content['application/json'].examples
     expect(Object.values(examples).map((e) => deref(e).value)).toEqual([page.responseExample])
   })
+})
 
-  test('lists every common API Gateway error response, shared with the other operations', () => {
-    const statuses = [...new Set(errorCodes.map(([status]) => String(status)))]
-    for (const status of statuses) {
-      expect(op.responses[status]?.$ref, status).toMatch(/^#\/components\/responses\//)
+describe('listApiKeys, as on its reference page', () => {
+  const op = operation(listPage.path, listPage.method)
+
+  test('takes the page\'s three optional query parameters with their limits, in the page\'s order', () => {
+    const params = op.parameters.map(deref)
+    expect(params.map((p: Json) => [p.name, p.in, p.required])).toEqual(Object.keys(listPage.query).map((name) => [name, 'query', false]))
+    for (const p of params) expect(p.schema, p.name).toEqual(listPage.query[p.name as keyof typeof listPage.query])
+  })
+
+  test('answers 200 with a page of summaries, carrying the page\'s example exactly', () => {
+    expect(successOf(op)).toBe(exportSuccess.listApiKeys)
+    const schema = okSchema(op)
+    expect(schema).toBe(spec.components.schemas.ApiKeyPage)
+    expect(schema.required).toEqual(['apiKeys', 'total', 'initialCount'])
+    expect(deref(schema.properties.apiKeys.items)).toBe(spec.components.schemas.ApiKeySummary)
+    const examples = deref(op.responses['200']).content['application/json'].examples
+    expect(Object.values(examples).map((e) => deref(e).value)).toEqual([listPage.responseExample])
+  })
+
+  test('list items may lack the key values, which the page leaves out and the export has', () => {
+    const summary = spec.components.schemas.ApiKeySummary
+    expect(summary.required).not.toContain('primaryKey')
+    expect(summary.required).not.toContain('secondaryKey')
+    expect(Object.keys(summary.properties).sort()).toEqual(Object.keys(apiKeyFields).sort())
+    expect(validatorFor('ApiKeySummary')(listPage.responseExample.apiKeys[0])).toBe(true)
+    expect(validatorFor('ApiKey')(listPage.responseExample.apiKeys[0])).toBe(false)
+  })
+})
+
+describe('deleteApiKey, as on its reference page', () => {
+  const op = operation(deletePage.path, deletePage.method)
+
+  test('takes the key id in the path and no body', () => {
+    expect(op.requestBody).toBeUndefined()
+    const params = [...(deref(spec.paths[deletePage.path]).parameters ?? []), ...(op.parameters ?? [])].map(deref)
+    expect(params.map((p: Json) => [p.name, p.in, p.required])).toEqual([['api-key-id', 'path', true]])
+  })
+
+  test('answers 204 with no content, as NCP\'s export says', () => {
+    expect(successOf(op)).toBe(exportSuccess.deleteApiKey)
+    expect(deref(op.responses['204']).content).toBeUndefined()
+  })
+})
+
+describe.each(allOperations.map(({ path, method, op }) => [op.operationId as string, path, method, op] as const))('%s\'s error responses', (_id, path, _method, op) => {
+  const common = ['400', '401', '403', '429', '500', '503', '504']
+
+  test('list what API Gateway can answer it, from the shared responses, and a default', () => {
+    const expected = [...common, ...(path.includes('{api-key-id}') ? ['404'] : []), ...(op.requestBody ? ['413'] : [])]
+    const errors = Object.keys(op.responses).filter((status) => !/^2/.test(status))
+    expect(errors.sort()).toEqual([...expected, 'default'].sort())
+    for (const status of errors) expect(op.responses[status].$ref, status).toMatch(/^#\/components\/responses\//)
+  })
+
+  test('every answer may carry x-ncp-trace-id, never required', () => {
+    for (const [status, response] of Object.entries(op.responses)) {
+      const header = deref(deref(response).headers?.['x-ncp-trace-id'])
+      expect(header?.schema?.type, status).toBe('string')
+      expect(header.required, status).toBe(false)
     }
-    expect(Object.keys(op.responses).sort()).toEqual(['200', ...statuses].sort())
   })
 })
 
 describe('the API key schema', () => {
-  const apiKey = spec.components.schemas.ApiKey
+  const summary = spec.components.schemas.ApiKeySummary
 
   test('has every field of the pages\' response syntax, each typed and described', () => {
-    expect(Object.keys(apiKey.properties).sort()).toEqual(Object.keys(apiKeyFields).sort())
+    expect(Object.keys(summary.properties).sort()).toEqual(Object.keys(apiKeyFields).sort())
     for (const [field, type] of Object.entries(apiKeyFields)) {
-      const property = deref(apiKey.properties[field])
+      const property = deref(summary.properties[field])
       expect(property.type, field).toBe(type)
       expect(property.description, field).toBeTruthy()
     }
-    expect(deref(apiKey.properties.modTime).format).toBe('date-time')
+    expect(deref(summary.properties.modTime).format).toBe('date-time')
+  })
+
+  test('ApiKey is the summary with the key values required: every field the get page always shows', () => {
+    const page = pages.find((p) => p.operationId === 'getApiKey')!
+    expect(validatorFor('ApiKey')(page.responseExample)).toBe(true)
+    for (const field of ['apiKeyId', 'apiKeyName', 'primaryKey', 'secondaryKey', 'isEnabled', 'modTime']) {
+      const { [field]: _left, ...without } = page.responseExample as Record<string, unknown>
+      expect(validatorFor('ApiKey')(without), field).toBe(false)
+    }
+    expect(validatorFor('ApiKey')({ ...(page.responseExample as object), apiKeyDescription: undefined })).toBe(true)
   })
 
   test('says that the tables\' apiName is apiKeyName on the wire', () => {
@@ -222,7 +322,7 @@ describe('the API key schema', () => {
 describe('errors', () => {
   test('every documented status and NCP code has an example in its shared response', () => {
     for (const [status, code, message] of errorCodes) {
-      const response = deref({ $ref: operation('/api-keys', 'post').responses[String(status)].$ref })
+      const response = deref({ $ref: operation('/api-keys/{api-key-id}', 'put').responses[String(status)].$ref })
       const values = Object.values(response.content['application/json'].examples).map(
         (e) => deref(e).value.error,
       )
@@ -230,6 +330,11 @@ describe('errors', () => {
       expect(response.description, `${status}/${code}`).toContain(message)
       expect(response.description, `${status}/${code}`).toContain(code)
     }
+  })
+
+  test('the inner error object is a named schema, so generators name its type', () => {
+    expect(spec.components.schemas.NcpError.properties.error.$ref).toBe('#/components/schemas/NcpErrorDetail')
+    expect(spec.components.schemas.NcpErrorDetail.required).toEqual(['errorCode', 'message'])
   })
 
   test('the error body accepts errorCode as a string or an integer, and nothing else', () => {
@@ -292,7 +397,9 @@ describe('examples', () => {
 
   test('there is one for every request and response of the pages and every error code', () => {
     const named = Object.keys(spec.components.examples)
-    expect(named).toHaveLength(pages.length + pages.filter((p) => p.body).length + errorCodes.length)
+    // A request and a response example per seed page with a body, a response per other page
+    // (delete answers no body), and one per error code.
+    expect(named).toHaveLength(pages.length + pages.filter((p) => p.body).length + 1 + errorCodes.length)
     const used = cases.filter(([where]) => !where.startsWith('schema') && !where.startsWith('parameter'))
     // Each named example is used once per operation that shares it; at least once each.
     expect(used.length).toBeGreaterThanOrEqual(named.length)

@@ -1,15 +1,16 @@
 import { createApiKeyClient, type Credentials } from '@ncloud-apigw/client'
 
-// 1. The default chain on Node: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY) with
-//    NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY), then ~/.ncloud/configure
-//    (the NCLOUD_PROFILE section, else [DEFAULT]). The site: NCLOUD_SITE, else the profile's
-//    ncloud_api_url, else public.
+// 1. The default chain on Node: NCLOUD_ACCESS_KEY_ID (or NCLOUD_ACCESS_KEY)
+//    with NCLOUD_SECRET_ACCESS_KEY (or NCLOUD_SECRET_KEY), then
+//    ~/.ncloud/configure (the NCLOUD_PROFILE section, else [DEFAULT]).
+//    The site: NCLOUD_SITE, else the profile's ncloud_api_url, else public.
 const fromEnvironment = createApiKeyClient()
 
 // 2. A profile of ~/.ncloud/configure, on the gov site.
 const gov = createApiKeyClient({ profile: 'gov', site: 'gov' })
 
-// 3. A provider, called before every attempt: rotate keys without a restart (cache inside it).
+// 3. A provider, called before every attempt: rotate keys without a
+//    restart (cache inside it).
 let cached: Credentials | undefined
 const rotating = createApiKeyClient({
   site: 'fin',
@@ -17,7 +18,10 @@ const rotating = createApiKeyClient({
 })
 
 async function loadFromYourSecretStore(): Promise<Credentials> {
-  return { accessKey: process.env.APP_NCP_ACCESS_KEY ?? '', secretKey: process.env.APP_NCP_SECRET_KEY ?? '' }
+  return {
+    accessKey: process.env.APP_NCP_ACCESS_KEY ?? '',
+    secretKey: process.env.APP_NCP_SECRET_KEY ?? '',
+  }
 }
 
 export { fromEnvironment, gov, rotating }

@@ -3,7 +3,9 @@ import type { paths } from '@ncloud-apigw/types'
 import createClient from 'openapi-fetch'
 
 // Your own openapi-fetch client, signed by the same middleware the SDK uses.
-const client = createClient<paths>({ baseUrl: 'https://apigateway.apigw.ntruss.com/api/v1' })
+const client = createClient<paths>({
+  baseUrl: 'https://apigateway.apigw.ntruss.com/api/v1',
+})
 client.use(
   createSigningMiddleware({
     credentials: () => ({

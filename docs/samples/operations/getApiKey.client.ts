@@ -1,4 +1,7 @@
-import { createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+import {
+  createApiKeyClient,
+  NcpApiError,
+} from '@ncloud-apigw/client'
 
 const apigw = createApiKeyClient()
 
@@ -7,6 +10,8 @@ try {
   const key = await apigw.getApiKey('cvcohvd2xj')
   console.log(key.apiKeyName, key.isEnabled, key.modTime)
 } catch (error) {
-  if (error instanceof NcpApiError && error.status === 404) console.log('No API key with that ID')
-  else throw error
+  const notFound =
+    error instanceof NcpApiError && error.status === 404
+  if (!notFound) throw error
+  console.log('No API key with that ID')
 }

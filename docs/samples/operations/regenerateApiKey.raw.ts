@@ -1,10 +1,21 @@
-import { createApiKeyClient } from '@ncloud-apigw/client'
+import {
+  createApiKeyClient,
+  createRawClient,
+} from '@ncloud-apigw/client'
 
-const { raw } = createApiKeyClient()
+const raw = createRawClient(createApiKeyClient())
 
-const { data, error, response } = await raw.PATCH('/api-keys/{api-key-id}', {
-  params: { path: { 'api-key-id': 'cvcohvd2xj' } },
-  body: { keyType: 'SECONDARY' },
-})
-if (error) throw new Error(`HTTP ${response.status}, NCP error ${error.error.errorCode}: ${error.error.message}`)
-console.log('Regenerated the secondary key of', data.apiKey.apiKeyId)
+const { data, error, response } =
+  await raw.PATCH('/api-keys/{api-key-id}', {
+    params: { path: { 'api-key-id': 'cvcohvd2xj' } },
+    body: { keyType: 'SECONDARY' },
+  })
+if (error) {
+  const { errorCode, message } = error.error
+  const { status } = response
+  throw new Error(
+    `HTTP ${status}, NCP error ${errorCode}: ${message}`,
+  )
+}
+const { apiKeyId } = data.apiKey
+console.log('Regenerated the secondary key of', apiKeyId)

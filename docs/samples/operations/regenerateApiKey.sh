@@ -1,14 +1,21 @@
-# NCP signature v2: Base64(HMAC-SHA256(secret key, "METHOD path\ntimestamp\naccess key")).
+# NCP signature v2: Base64(HMAC-SHA256(secret key,
+#   "METHOD pathWithQuery\ntimestamp\naccess key")).
 ACCESS_KEY="$NCLOUD_ACCESS_KEY_ID"
 SECRET_KEY="$NCLOUD_SECRET_ACCESS_KEY"
-HOST="https://apigateway.apigw.ntruss.com" # gov: https://apigateway.apigw.gov-ntruss.com
-API_KEY_ID="cvcohvd2xj" # sign the path exactly as sent: percent-encode the ID if it needs it
+# gov: https://apigateway.apigw.gov-ntruss.com
+HOST="https://apigateway.apigw.ntruss.com"
+# Signed exactly as sent: percent-encode the ID
+# if it needs it.
+API_KEY_ID="cvcohvd2xj"
 URI="/api/v1/api-keys/$API_KEY_ID"
 TIMESTAMP="$(($(date +%s) * 1000))" # milliseconds
-SIGNATURE="$(printf '%s %s\n%s\n%s' PATCH "$URI" "$TIMESTAMP" "$ACCESS_KEY" |
-  openssl dgst -sha256 -hmac "$SECRET_KEY" -binary | base64)"
+SIGNATURE="$(printf '%s %s\n%s\n%s' \
+    PATCH "$URI" "$TIMESTAMP" "$ACCESS_KEY" |
+  openssl dgst -sha256 -hmac "$SECRET_KEY" -binary |
+  base64)"
 
-# Not idempotent: every request replaces the value again. Move callers to the other key first.
+# Not idempotent: every request replaces the value again.
+# Move callers to the other key first.
 curl -sS -X PATCH "$HOST$URI" \
   --header 'Content-Type: application/json' \
   --header "x-ncp-apigw-timestamp: $TIMESTAMP" \

@@ -1,10 +1,24 @@
-import { createApiKeyClient } from '@ncloud-apigw/client'
+import {
+  createApiKeyClient,
+  createRawClient,
+} from '@ncloud-apigw/client'
 
-const { raw } = createApiKeyClient()
+const raw = createRawClient(createApiKeyClient())
 
-const { data, error, response } = await raw.PUT('/api-keys/{api-key-id}', {
-  params: { path: { 'api-key-id': 'cvcohvd2xj' } },
-  body: { apiKeyName: 'ci-bot', apiKeyDescription: 'Paused', isEnabled: false },
-})
-if (error) throw new Error(`HTTP ${response.status}, NCP error ${error.error.errorCode}: ${error.error.message}`)
+const { data, error, response } =
+  await raw.PUT('/api-keys/{api-key-id}', {
+    params: { path: { 'api-key-id': 'cvcohvd2xj' } },
+    body: {
+      apiKeyName: 'ci-bot',
+      apiKeyDescription: 'Paused',
+      isEnabled: false,
+    },
+  })
+if (error) {
+  const { errorCode, message } = error.error
+  const { status } = response
+  throw new Error(
+    `HTTP ${status}, NCP error ${errorCode}: ${message}`,
+  )
+}
 console.log(data.apiKey.isEnabled)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ncloud-apigw: the four API Key operations from a shell. See README.md for commands and exit codes.
+// ncloud-apigw: the API Key operations from a shell. See README.md for commands and exit codes.
 import { run } from './run.js'
 
 // A reader that stops early (`| head`) closes the pipe: that is no error of ours.

@@ -12,7 +12,7 @@ describe('exit codes', () => {
   test.each([
     ['--help and --version', new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'), exitCodes.ok],
     ["Commander's usage errors", new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"), exitCodes.usage],
-    ['a validation error', new NcpValidationError('apiKeyName', 'a string of 1 to 20 characters', 'createApiKey', 21), exitCodes.validation],
+    ['a validation error', new NcpValidationError({ field: 'apiKeyName', limit: 'a string of 1 to 20 characters', got: '21 characters', length: 21 }, 'createApiKey'), exitCodes.validation],
     ['missing credentials', new NcpCredentialsError('No NCP credentials found.', []), exitCodes.auth],
     ['a 401', apiError(401), exitCodes.auth],
     ['a 403', apiError(403), exitCodes.auth],

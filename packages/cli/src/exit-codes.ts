@@ -12,9 +12,9 @@ export const exitCodes = {
   ok: 0,
   /** Something the CLI did not expect: a bug; please report it. */
   unexpected: 1,
-  /** The command line is wrong: unknown command or flag, missing or conflicting flags, missing id, `regenerate` without `--yes` and no terminal. */
+  /** The command line is wrong: unknown command or flag, missing or conflicting flags, missing id, a number flag that is not decimal digits, a `--base-url` with a password, `regenerate` or `delete` without `--yes` and no terminal. */
   usage: 2,
-  /** The input breaks the spec's limits (a 21-character name, ...), refused before anything was sent. */
+  /** The input breaks the spec's limits (a name too long, `--limit 0`, ...), refused before anything was sent. */
   validation: 3,
   /** No usable credentials, or the API answered 401 or 403. */
   auth: 4,
@@ -22,7 +22,7 @@ export const exitCodes = {
   api: 5,
   /** No answer: connection refused or reset, DNS, TLS, or the timeout passed. */
   network: 6,
-  /** The `regenerate` confirmation was answered no; nothing was sent. */
+  /** The `regenerate` or `delete` confirmation was answered no; nothing was sent. */
   cancelled: 7,
 } as const
 

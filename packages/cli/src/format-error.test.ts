@@ -1,4 +1,4 @@
-import { NcpApiError, NcpNetworkError } from '@ncloud-apigw/client'
+import { NcpApiError, NcpNetworkError, NcpValidationError } from '@ncloud-apigw/client'
 import { describe, expect, test } from 'vitest'
 import { CancelledError } from './cancelled.js'
 import { formatError } from './format-error.js'
@@ -28,5 +28,47 @@ describe('formatError', () => {
     const text = formatError(new TypeError('x is undefined'), 'table')
     expect(text).toMatch(/^ncloud-apigw: unexpected error, please report it: TypeError: x is undefined\n {4}at /)
     expect(JSON.parse(formatError('thrown text', 'json'))).toEqual({ error: { name: 'Error', message: 'thrown text' } })
+  })
+
+  test('server text in a text error cannot drive the terminal or forge a line', () => {
+    const error = new NcpApiError({
+      operation: 'getApiKey',
+      status: 404,
+      errorCode: '300',
+      errorMessage: 'Not Found\x1b]0;owned\x07',
+      details: 'gone\r\n  status: 200\x1b[2J',
+      traceId: 'trace\u202e',
+      retryable: false,
+    })
+    const text = formatError(error, 'table')
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/)
+    expect(text.match(/^ {2}status:.*$/gm)).toEqual(['  status:    404'])
+    expect(text).toMatch(/^ {2}details: +gone\\r\\n {2}status: 200\\x1b\[2J$/m)
+    expect(text).toMatch(/^ {2}traceId: +trace\\u202e$/m)
+    const json = formatError(error, 'json')
+    expect(json).not.toMatch(/[\u001b\u202e\r]/)
+    expect(JSON.parse(json).error.details).toBe(error.details)
+  })
+
+  test('a validation error lists field, limit, got and length, and the flag that set the field', () => {
+    const error = new NcpValidationError({ field: 'apiKeyName', limit: 'a string of 1 to 20 characters', got: '21 characters', length: 21 }, 'createApiKey')
+    expect(formatError(error, 'table')).toBe(
+      [
+        'ncloud-apigw: apiKeyName must be a string of 1 to 20 characters, got 21 characters (createApiKey); nothing was sent.',
+        '  field:  apiKeyName',
+        '  limit:  a string of 1 to 20 characters',
+        '  got:    21 characters',
+        '  length: 21',
+        '  option: --name',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  test('a field set by NCLOUD_SITE names no flag', () => {
+    const error = new NcpValidationError({ field: 'NCLOUD_SITE', limit: 'one of public, gov, fin' })
+    const body = JSON.parse(formatError(error, 'json')).error
+    expect(body).toMatchObject({ field: 'NCLOUD_SITE', hint: expect.stringContaining('--site overrides it') })
+    expect(body.option).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import type { ApiKey } from '@ncloud-apigw/client'
 import { describe, expect, test } from 'vitest'
-import { maskApiKey, maskSecret } from './mask.js'
+import { maskApiKey, maskList, maskSecret, maskValue } from './mask.js'
 
 const key: ApiKey = {
   apiKeyId: 'ab12cd34ef',
@@ -33,5 +33,33 @@ describe('masking', () => {
     const original = structuredClone(key)
     expect(maskApiKey(key)).toEqual({ ...key, primaryKey: 'PrIm****', secondaryKey: 'SeCo****' })
     expect(key).toEqual(original)
+  })
+
+  test.each([
+    ['an array', ['PrIm' + 'x'.repeat(36)]],
+    ['an object', { value: 'PrIm' + 'x'.repeat(36) }],
+    ['a number', 1234567890123456],
+    ['a boolean', true],
+  ])('a key value sent as %s is masked whole, by its field', (_, value) => {
+    expect(maskValue(value)).toBe('****')
+    const odd = { ...key, primaryKey: value, secondaryKey: value } as unknown as ApiKey
+    expect(maskApiKey(odd)).toEqual({ ...key, primaryKey: '****', secondaryKey: '****' })
+    expect(JSON.stringify(maskApiKey(odd))).not.toContain('PrIm')
+  })
+
+  test('null says nothing and stays; an absent field stays absent', () => {
+    expect(maskValue(null)).toBeNull()
+    const { primaryKey: _p, secondaryKey: _s, ...summary } = key
+    expect(maskApiKey(summary)).toEqual(summary)
+    expect(Object.keys(maskApiKey(summary))).not.toContain('primaryKey')
+  })
+
+  test('a list has each of its keys masked, its other fields as they are', () => {
+    const { primaryKey: _p, secondaryKey: _s, ...summary } = key
+    expect(maskList({ apiKeys: [key, summary], total: 2, initialCount: 5 })).toEqual({
+      apiKeys: [{ ...key, primaryKey: 'PrIm****', secondaryKey: 'SeCo****' }, summary],
+      total: 2,
+      initialCount: 5,
+    })
   })
 })

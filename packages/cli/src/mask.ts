@@ -1,5 +1,3 @@
-import type { ApiKey } from '@ncloud-apigw/client'
-
 /** The fields of an API key that callers of an API send: secrets, masked unless asked for. */
 export const secretFields = ['primaryKey', 'secondaryKey'] as const
 
@@ -15,9 +13,24 @@ export function maskSecret(value: string): string {
   return characters.length < shortest ? '****' : `${characters.slice(0, shown).join('')}****`
 }
 
-/** The API key with `primaryKey` and `secondaryKey` masked; the other fields as they are. */
-export function maskApiKey(key: ApiKey): ApiKey {
-  const masked = { ...key }
-  for (const field of secretFields) if (typeof masked[field] === 'string') masked[field] = maskSecret(masked[field])
-  return masked
+/**
+ * A secret field's value as it may be printed. By field, whatever the type: a server that sends a
+ * key value as an array, an object or a number gets `****`, since any part of it may be the
+ * value. Only `null` says nothing and stays.
+ */
+export function maskValue(value: unknown): unknown {
+  if (value === null) return null
+  return typeof value === 'string' ? maskSecret(value) : '****'
+}
+
+/** The API key (or key summary) with `primaryKey` and `secondaryKey` masked, if present; the other fields as they are. */
+export function maskApiKey<T extends object>(key: T): T {
+  const masked = { ...key } as Record<string, unknown>
+  for (const field of secretFields) if (Object.hasOwn(masked, field) && masked[field] !== undefined) masked[field] = maskValue(masked[field])
+  return masked as T
+}
+
+/** A page (or the whole list) of keys with each key masked; the page's other fields as they are. */
+export function maskList<T extends { apiKeys: readonly object[] }>(list: T): T {
+  return { ...list, apiKeys: Array.isArray(list.apiKeys) ? list.apiKeys.map((key) => maskApiKey(key)) : list.apiKeys }
 }

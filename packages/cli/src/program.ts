@@ -1,10 +1,15 @@
-import { type ApiKey, type ApiKeyClient, createApiKeyClient, type KeyType, type Site, sites } from '@ncloud-apigw/client'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { type ApiKeyClient, createApiKeyClient, findNcpCredentials, type Site, sites } from '@ncloud-apigw/client'
+import { operationIds } from '@ncloud-apigw/operations'
+import { Command, Option } from 'commander'
 import { CancelledError } from './cancelled.js'
+import { commands } from './commands.js'
 import { confirm } from './confirm.js'
 import { exitCodes } from './exit-codes.js'
 import { formatApiKey, type OutputFormat, outputFormats } from './format-api-key.js'
 import { maskApiKey } from './mask.js'
+import { baseUrlProblem, wholeNumber } from './parse.js'
+import { visible } from './text.js'
+import { verboseLogger } from './verbose.js'
 
 /** The process's streams, injectable so the program can run in a test. */
 export interface Io {
@@ -21,54 +26,82 @@ export interface GlobalOptions {
   output: OutputFormat
   showSecrets?: boolean
   timeout?: number
+  verbose?: boolean
 }
 
-function baseUrl(value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InvalidArgumentError('Not a URL; give the base URL up to and including /api/v1, e.g. https://apigateway.apigw.ntruss.com/api/v1.')
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError('Use an http: or https: URL.')
-  return value
+/** What every command's action needs from the program around it. */
+export interface Context {
+  readonly io: Io
+  /** The global options, wherever on the command line they were given. */
+  globals(command: Command): GlobalOptions
+  /** A client for the global options; throws the credentials error before anything is asked or sent. */
+  client(command: Command): ApiKeyClient
+  /** An API key on stdout, its values masked unless `--show-secrets`. */
+  print(key: object, command: Command): void
+  /** The one flag given of two that exclude each other (Commander refuses both); a usage error if neither. */
+  oneOf<T>(command: Command, choices: Record<string, T>): T
+  /**
+   * Unless `--yes`: asks `question` on a terminal (no cancels, exit code 7), and refuses with a
+   * usage error saying `refusal` when stdin is no terminal, so nothing is sent either way.
+   */
+  confirmFirst(command: Command, yes: boolean | undefined, { refusal, question }: { refusal: string; question: string }): Promise<void>
 }
 
-// The client holds the timeout to its limit (a positive integer); here it only becomes a number.
-const milliseconds = (value: string) => Number(value)
+/** What the CLI adds to the client's User-Agent. */
+export const userAgentFor = (version: string) => `ncloud-apigw-cli/${version}`
+
+/** The advice that ends the client's "No NCP credentials found" error, in the CLI's terms. */
+export const credentialsHint = 'name one of its sections with --profile'
 
 /**
- * The `ncloud-apigw` command tree. Commands call the client, which reads credentials (its chain:
- * environment, then ~/.ncloud/configure), validates input against the spec and throws typed
- * errors; the caller of `parseAsync` turns those into messages and exit codes.
+ * The `ncloud-apigw` command tree: one command under `api-key` per operation of the spec (see
+ * commands.ts). Commands call the client, which validates input against the spec and throws
+ * typed errors; the caller of `parseAsync` turns those into messages and exit codes.
  */
 export function createProgram(io: Io, version: string): Command {
-  const program = new Command('ncloud-apigw')
-    .description("Create, read, update and regenerate API keys of NAVER Cloud Platform's API Gateway.")
+  const program: Command = new Command('ncloud-apigw')
+    .description("List, create, read, update, delete and regenerate API keys of NAVER Cloud Platform's API Gateway.")
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand(false)
     // Commander's own exits become exceptions, so the caller decides the exit code.
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Its errors quote the command line, which may hold anything: controls visible, and only
+      // its own "(Did you mean ...?)" on a line of its own.
+      outputError: (text, write) => write(`${visible(text.replace(/\n$/, '')).replaceAll('\\n(Did you mean ', '\n(Did you mean ')}\n`),
+    })
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showHelpAfterError('(add --help for usage and examples)')
-    .addOption(new Option('--site <site>', 'NCP site (default: NCLOUD_SITE, the profile\'s ncloud_api_url, then public)').choices(Object.keys(sites)))
-    .addOption(new Option('--base-url <url>', 'base URL up to and including /api/v1; overrides --site (proxies, tests)').argParser(baseUrl))
-    .addOption(new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from, even when NCLOUD_ACCESS_KEY_ID is set (default: NCLOUD_PROFILE, then DEFAULT)'))
+    .addOption(new Option('--site <site>', "NCP site (default: NCLOUD_SITE, the profile's ncloud_api_url, then public)").choices(Object.keys(sites)))
     .addOption(
-      new Option('--output <format>', 'output format')
-        .choices(outputFormats)
-        .default(io.stdout.isTTY ? 'table' : 'json', 'table on a terminal, else json'),
+      new Option('--base-url <url>', 'base URL up to and including /api/v1; overrides --site (proxies, tests)').argParser((value: string) => {
+        const problem = baseUrlProblem(value, sites.public)
+        // Never quoted: it may hold a password.
+        if (problem) {
+          program.error(`error: option '--base-url <url>' ${problem}`, {
+            exitCode: exitCodes.usage,
+            code: 'ncloud-apigw.invalidBaseUrl',
+          })
+        }
+        return value
+      }),
     )
+    .addOption(
+      new Option('--profile <name>', 'section of ~/.ncloud/configure to read credentials from, even when NCLOUD_ACCESS_KEY_ID is set (default: NCLOUD_PROFILE, then DEFAULT)'),
+    )
+    .addOption(new Option('--output <format>', 'output format').choices(outputFormats).default(io.stdout.isTTY ? 'table' : 'json', 'table on a terminal, else json'))
     .addOption(new Option('--show-secrets', 'print primaryKey and secondaryKey in full (masked otherwise)'))
-    .addOption(new Option('--timeout <ms>', 'per-attempt timeout in milliseconds (default: 30000)').argParser(milliseconds))
+    .addOption(new Option('--timeout <ms>', 'per-attempt timeout in milliseconds (default: 30000)').argParser(wholeNumber('30000')))
+    .addOption(new Option('--verbose', 'print each attempt, answer, retry and wait, and clock correction on stderr, with statuses and trace IDs'))
     .addHelpText(
       'after',
       `
 Examples:
+  $ ncloud-apigw api-key list --output table
   $ ncloud-apigw api-key create --name ci-bot --description "deploys"
-  $ ncloud-apigw api-key get ab12cd34ef --output table
   $ ncloud-apigw --profile prod api-key update ab12cd34ef --name ci-bot --disabled
 
 Credentials come from NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, else from
@@ -79,140 +112,57 @@ Credentials come from NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, else fr
 
   const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>()
 
-  function clientFor(options: GlobalOptions): ApiKeyClient {
-    return createApiKeyClient({
-      ...(options.site !== undefined && { site: options.site }),
-      ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
-      ...(options.profile !== undefined && { profile: options.profile }),
-      ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
-    })
-  }
+  const context: Context = {
+    io,
+    globals,
 
-  function print(key: ApiKey, options: GlobalOptions): void {
-    io.stdout.write(formatApiKey(options.showSecrets ? key : maskApiKey(key), options.output))
-    if (!options.showSecrets && options.output === 'table') io.stderr.write('(primaryKey and secondaryKey are masked; pass --show-secrets to print them)\n')
-  }
+    client(command) {
+      const options = globals(command)
+      // The chain on its own, so that its error names the CLI's way (--profile), not an option of the library's.
+      const { credentials, site } = findNcpCredentials({ ...(options.profile !== undefined && { profile: options.profile }), hint: credentialsHint })
+      // --site, else NCLOUD_SITE (left to the client, which names it when it is wrong), else the profile's.
+      const chosen = options.site ?? (process.env.NCLOUD_SITE ? undefined : site)
+      return createApiKeyClient({
+        credentials,
+        ...(chosen !== undefined && { site: chosen }),
+        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+        ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
+        ...(options.verbose && { logger: verboseLogger((line) => io.stderr.write(line), options.output, [credentials.secretKey]) }),
+        userAgent: userAgentFor(version),
+      })
+    },
 
-  /** The one flag given of two that exclude each other (Commander refuses both); a usage error if neither. */
-  function oneOf<T>(command: Command, choices: Record<string, T>): T {
-    const options = command.opts<Record<string, boolean | undefined>>()
-    const given = Object.keys(choices).find((name) => options[name])
-    if (given === undefined) {
-      command.error(`error: pass one of ${Object.keys(choices).map((name) => `--${name}`).join(' or ')}`, { exitCode: exitCodes.usage, code: 'ncloud-apigw.missingChoice' })
-    }
-    return choices[given]!
-  }
+    print(key, command) {
+      const options = globals(command)
+      io.stdout.write(formatApiKey(options.showSecrets ? key : maskApiKey(key), options.output))
+      if (!options.showSecrets && options.output === 'table') io.stderr.write('(primaryKey and secondaryKey are masked; pass --show-secrets to print them)\n')
+    },
 
-  const apiKey = program.command('api-key').description('create, read, update and regenerate API keys')
-  apiKey.addHelpText(
-    'after',
-    `
-Examples:
-  $ ncloud-apigw api-key create --name ci-bot
-  $ ncloud-apigw api-key get ab12cd34ef
-  $ ncloud-apigw api-key update ab12cd34ef --name ci-bot --enabled
-  $ ncloud-apigw api-key regenerate ab12cd34ef --secondary --yes`,
-  )
-
-  apiKey
-    .command('create')
-    .description('create an API key (POST /api-keys); it starts enabled, with fresh primary and secondary keys')
-    .requiredOption('--name <name>', 'name of the API key, 1 to 20 characters')
-    .option('--description <text>', 'description, at most 50 characters')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ncloud-apigw api-key create --name ci-bot
-  $ ncloud-apigw api-key create --name ci-bot --description "deploys" --output table
-  $ ncloud-apigw api-key create --name ci-bot --show-secrets | jq -r .primaryKey`,
-    )
-    .action(async (options: { name: string; description?: string }, command: Command) => {
-      const global = globals(command)
-      const body = { apiKeyName: options.name, ...(options.description !== undefined && { apiKeyDescription: options.description }) }
-      print(await clientFor(global).createApiKey(body), global)
-    })
-
-  apiKey
-    .command('get')
-    .description('show an API key (GET /api-keys/{api-key-id})')
-    .argument('<api-key-id>', 'ID of the API key')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ncloud-apigw api-key get ab12cd34ef
-  $ ncloud-apigw api-key get ab12cd34ef --output json | jq .isEnabled
-  $ ncloud-apigw api-key get ab12cd34ef --show-secrets --profile prod`,
-    )
-    .action(async (id: string, _options: object, command: Command) => {
-      const global = globals(command)
-      print(await clientFor(global).getApiKey(id), global)
-    })
-
-  apiKey
-    .command('update')
-    .description(
-      'set the name, state and description of an API key (PUT /api-keys/{api-key-id}); the API replaces all three, so give --description to keep one',
-    )
-    .argument('<api-key-id>', 'ID of the API key')
-    .requiredOption('--name <name>', 'name of the API key, 1 to 20 characters (give the current one to keep it)')
-    .addOption(new Option('--enabled', 'enable the key').conflicts('disabled'))
-    .addOption(new Option('--disabled', 'disable the key: calls sending it are refused').conflicts('enabled'))
-    .option('--description <text>', 'description, at most 50 characters; left out, none is sent')
-    .addHelpText(
-      'after',
-      `
-One of --enabled and --disabled is required.
-
-Examples:
-  $ ncloud-apigw api-key update ab12cd34ef --name ci-bot --disabled
-  $ ncloud-apigw api-key update ab12cd34ef --name ci-bot --enabled --description "deploys"`,
-    )
-    .action(async (id: string, options: { name: string; description?: string }, command: Command) => {
-      const isEnabled = oneOf(command, { enabled: true, disabled: false })
-      const global = globals(command)
-      const body = { apiKeyName: options.name, isEnabled, ...(options.description !== undefined && { apiKeyDescription: options.description }) }
-      print(await clientFor(global).updateApiKey(id, body), global)
-    })
-
-  apiKey
-    .command('regenerate')
-    .description(
-      'replace the primary or the secondary key value of an API key (PATCH /api-keys/{api-key-id}); callers still sending the old value are refused',
-    )
-    .argument('<api-key-id>', 'ID of the API key')
-    .addOption(new Option('--primary', 'regenerate primaryKey').conflicts('secondary'))
-    .addOption(new Option('--secondary', 'regenerate secondaryKey').conflicts('primary'))
-    .option('-y, --yes', 'do not ask for confirmation (required when stdin is not a terminal)')
-    .addHelpText(
-      'after',
-      `
-One of --primary and --secondary is required. Without --yes, asks for confirmation on a
-terminal and refuses (exit code 2) elsewhere. Rotate without downtime: move callers to the
-secondary key, regenerate the primary, move them back, then regenerate the secondary.
-
-Examples:
-  $ ncloud-apigw api-key regenerate ab12cd34ef --primary
-  $ ncloud-apigw api-key regenerate ab12cd34ef --secondary --yes --show-secrets --output json`,
-    )
-    .action(async (id: string, options: { yes?: boolean }, command: Command) => {
-      const keyType = oneOf<KeyType>(command, { primary: 'PRIMARY', secondary: 'SECONDARY' })
-      const global = globals(command)
-      // Created first, so missing credentials fail before the question is asked.
-      const client = clientFor(global)
-      if (!options.yes) {
-        if (!io.stdin.isTTY) {
-          command.error(`error: regenerate invalidates the current ${keyType} key of ${JSON.stringify(id)}; pass --yes to confirm (stdin is not a terminal, so it cannot be asked)`, {
-            exitCode: exitCodes.usage,
-            code: 'ncloud-apigw.confirmationRequired',
-          })
-        }
-        const question = `Regenerate the ${keyType} key of API key ${JSON.stringify(id)}? Callers still sending the current value will be refused.`
-        if (!(await confirm(question, { input: io.stdin, output: io.stderr }))) throw new CancelledError()
+    oneOf<T>(command: Command, choices: Record<string, T>): T {
+      const options = command.opts<Record<string, boolean | undefined>>()
+      const given = Object.keys(choices).find((name) => options[name])
+      if (given === undefined) {
+        command.error(`error: pass one of ${Object.keys(choices).map((name) => `--${name}`).join(' or ')}`, { exitCode: exitCodes.usage, code: 'ncloud-apigw.missingChoice' })
       }
-      print(await client.regenerateApiKey(id, keyType), global)
-    })
+      return choices[given]!
+    },
+
+    async confirmFirst(command: Command, yes: boolean | undefined, { refusal, question }: { refusal: string; question: string }) {
+      if (yes) return
+      if (!io.stdin.isTTY) {
+        command.error(`error: ${refusal}; pass --yes to confirm (stdin is not a terminal, so it cannot be asked)`, {
+          exitCode: exitCodes.usage,
+          code: 'ncloud-apigw.confirmationRequired',
+        })
+      }
+      if (!(await confirm(question, { input: io.stdin, output: io.stderr }))) throw new CancelledError()
+    },
+  }
+
+  const apiKey = program.command('api-key').description('list, create, read, update, delete and regenerate API keys').helpCommand(false)
+  // In the spec's order; `commands` has one entry per operation, which the compiler holds it to.
+  for (const id of operationIds) commands[id].define(apiKey, context)
+  apiKey.addHelpText('after', `\nExamples:\n${operationIds.map((id) => `  $ ncloud-apigw api-key ${commands[id].example}`).join('\n')}`)
 
   return program
 }

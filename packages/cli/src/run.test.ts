@@ -65,3 +65,25 @@ describe('regenerate asks on a terminal', () => {
     expect(gw.keys.get(key.apiKeyId)!.secondaryKey).not.toBe(key.secondaryKey)
   })
 })
+
+describe('delete asks on a terminal', () => {
+  test('answered y, it deletes and prints {apiKeyId, deleted} as JSON on stdout, the question on stderr', async () => {
+    const key = gw.seedKey({ apiKeyName: 'asked-del' })
+    const { io, text } = terminal('y\n')
+    const code = await run(['api-key', 'delete', key.apiKeyId, '--base-url', gw.url, '--output', 'json'], io)
+    expect(code).toBe(exitCodes.ok)
+    expect(text.stderr).toBe(`Delete the API key "${key.apiKeyId}"? Callers still sending its values will be refused, and it cannot be undone. [y/N] `)
+    expect(JSON.parse(text.stdout)).toEqual({ apiKeyId: key.apiKeyId, deleted: true })
+    expect(gw.keys.has(key.apiKeyId)).toBe(false)
+  })
+
+  test('an ID with control characters is quoted with them visible in the question, and answered n, nothing is sent', async () => {
+    const before = gw.requests.length
+    const { io, text } = terminal('n\n')
+    const code = await run(['api-key', 'delete', 'x\x1b[2J\r\ny', '--base-url', gw.url, '--output', 'table'], io)
+    expect(code).toBe(exitCodes.cancelled)
+    expect(text.stderr).toContain('Delete the API key "x\\x1b[2J\\r\\ny"?')
+    expect(text.stderr).not.toMatch(/[\u001b\r]/)
+    expect(gw.requests.slice(before)).toEqual([])
+  })
+})

@@ -1,7 +1,16 @@
+import { describe as say, operationIds, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test } from 'vitest'
-import { apiKey, baseUrl, credentials, json, ncpError, type Reply, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
+import { calls, validAnswer } from '../test/fixtures/calls.js'
+import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
-import { type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
+
+const rules = {
+  createApiKey: operations.createApiKey.body.properties,
+  updateApiKey: operations.updateApiKey.body.properties,
+  regenerateApiKey: operations.regenerateApiKey.body.properties,
+}
+const idRule = say(operations.getApiKey.pathParams['api-key-id'])
 
 function setup(replies: Reply[], options: ApiKeyClientOptions = {}) {
   const { fetch, seen } = scriptedFetch(...replies)
@@ -19,14 +28,47 @@ function setup(replies: Reply[], options: ApiKeyClientOptions = {}) {
   return { client, seen, delays }
 }
 
-describe('the four operations', () => {
-  test('createApiKey posts the body and returns the unwrapped key', async () => {
-    const { client, seen } = setup([json({ apiKey })])
+describe('the six operations', () => {
+  test('every operation of the table is a method', () => {
+    const { client } = setup([])
+    for (const id of operationIds) expect(typeof client[id]).toBe('function')
+    expect(Object.keys(calls).sort()).toEqual([...operationIds].sort())
+  })
+
+  test('listApiKeys sends the query in the spec order, percent-encoded, and returns the page', async () => {
+    const listed = page([summary(), summary({ apiKeyId: 'second' })], 7)
+    const { client, seen } = setup([json(listed)])
+    expect(await client.listApiKeys({ apiKeyName: 'a b', limit: 20, offset: 0 })).toEqual(listed)
+    expect(seen[0]).toMatchObject({ method: 'GET', path: '/api/v1/api-keys?offset=0&limit=20&apiKeyName=a%20b', body: undefined, signatureValid: true })
+  })
+
+  test('listApiKeys without a query sends none; undefined values are left out', async () => {
+    const { client, seen } = setup([json(page([]))])
+    await client.listApiKeys()
+    await client.listApiKeys({ offset: undefined, limit: 5 } as never)
+    expect(seen.map((s) => s.path)).toEqual(['/api/v1/api-keys', '/api/v1/api-keys?limit=5'])
+  })
+
+  test("a query value is signed as fetch sends it, ' re-encoded by the URL parser included", async () => {
+    const { client, seen } = setup([json(page([]))])
+    await client.listApiKeys({ apiKeyName: "o'neil (x)*!" })
+    expect(seen[0]!.path).toBe("/api/v1/api-keys?apiKeyName=o%27neil%20(x)*!")
+    expect(seen[0]!.signatureValid).toBe(true)
+  })
+
+  test('createApiKey posts the body and returns the key unwrapped from a 201', async () => {
+    const { client, seen } = setup([json({ apiKey }, operations.createApiKey.success)])
+    expect(operations.createApiKey.success).toBe(201)
     expect(await client.createApiKey({ apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })).toEqual(apiKey)
     expect(seen).toHaveLength(1)
     expect(seen[0]).toMatchObject({ method: 'POST', path: '/api/v1/api-keys', signatureValid: true })
     expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })
     expect(seen[0]!.headers.get('content-type')).toBe('application/json')
+  })
+
+  test('createApiKey takes a 200 too: any 2xx with the documented body', async () => {
+    const { client } = setup([json({ apiKey }, 200)])
+    expect(await client.createApiKey({ apiKeyName: 'ci-bot' })).toEqual(apiKey)
   })
 
   test('getApiKey returns the key, which the API sends unwrapped', async () => {
@@ -43,6 +85,12 @@ describe('the four operations', () => {
     expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ci-bot', isEnabled: false })
   })
 
+  test('deleteApiKey sends DELETE and resolves with nothing on 204', async () => {
+    const { client, seen } = setup([new Response(null, { status: 204 })])
+    expect(await client.deleteApiKey('cvcohvd2xj')).toBeUndefined()
+    expect(seen[0]).toMatchObject({ method: 'DELETE', path: '/api/v1/api-keys/cvcohvd2xj', body: undefined, signatureValid: true })
+  })
+
   test('regenerateApiKey patches the key type and returns the unwrapped key', async () => {
     const { client, seen } = setup([json({ apiKey: { ...apiKey, secondaryKey: 'NEW' } })])
     expect((await client.regenerateApiKey('cvcohvd2xj', 'SECONDARY')).secondaryKey).toBe('NEW')
@@ -50,14 +98,41 @@ describe('the four operations', () => {
     expect(JSON.parse(seen[0]!.body!)).toEqual({ keyType: 'SECONDARY' })
   })
 
-  test('the raw client is signed too and keeps the documented shapes', async () => {
+  test.each(operationIds)('%s answers what its answer shape says', async (operation) => {
+    const { client, seen } = setup([validAnswer(operation)])
+    const result = await calls[operation](client, 'k')
+    const shape = operations[operation].answer
+    expect(result).toEqual(shape === 'none' ? undefined : shape === 'wrapped' ? apiKey : shape === 'key' ? apiKey : page([summary()]))
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.method).toBe(operations[operation].method)
+  })
+
+  test('the raw client sends through the same transport: signed and with the documented shapes', async () => {
     const { client, seen } = setup([json({ apiKey })])
-    const { data } = await client.raw.PUT('/api-keys/{api-key-id}', {
+    const raw = createRawClient(client)
+    const { data } = await raw.PUT('/api-keys/{api-key-id}', {
       params: { path: { 'api-key-id': 'x' } },
       body: { apiKeyName: 'n', isEnabled: true },
     })
     expect(data).toEqual({ apiKey })
-    expect(seen[0]!.signatureValid).toBe(true)
+    expect(seen[0]).toMatchObject({ method: 'PUT', path: '/api/v1/api-keys/x', signatureValid: true })
+  })
+
+  test('the raw client is retried as the table says: GET through a 503, POST never', async () => {
+    const get = setup([ncpError(503, 500, 'Endpoint Error'), json(page([]))])
+    const { data } = await createRawClient(get.client).GET('/api-keys', { params: { query: { limit: 5 } } })
+    expect(data).toEqual(page([]))
+    expect(get.seen.map((s) => s.path)).toEqual(['/api/v1/api-keys?limit=5', '/api/v1/api-keys?limit=5'])
+
+    const post = setup([ncpError(503, 500, 'Endpoint Error'), json({ apiKey })])
+    const { error, response } = await createRawClient(post.client).POST('/api-keys', { body: { apiKeyName: 'n' } })
+    expect(response.status).toBe(503)
+    expect(error).toEqual({ error: { errorCode: 500, message: 'Endpoint Error', details: 'Endpoint Error details' } })
+    expect(post.seen).toHaveLength(1)
+  })
+
+  test('createRawClient refuses anything but a client from createApiKeyClient', () => {
+    expect(() => createRawClient({} as never)).toThrow(NcpValidationError)
   })
 
   test('uses the site given, and NCP public by default', async () => {
@@ -110,25 +185,39 @@ describe('path parameters', () => {
 
   test('refuses an id with a lone surrogate, which cannot be percent-encoded', async () => {
     const { client, seen } = setup([json(apiKey)])
-    await expect(client.getApiKey('a\uD800b')).rejects.toMatchObject({ field: 'api-key-id', limit: expect.stringContaining('well-formed Unicode') })
+    await expect(client.getApiKey('a\uD800b')).rejects.toMatchObject({ field: 'api-key-id', limit: expect.stringContaining('well-formed text') })
     expect(seen).toHaveLength(0)
   })
 })
 
 describe('validation from the spec', () => {
-  const cases: [string, (c: ReturnType<typeof setup>['client']) => Promise<unknown>, object][] = [
-    ['a 21-character name', (c) => c.createApiKey({ apiKeyName: 'x'.repeat(21) }), { field: 'apiKeyName', limit: 'a string of 1 to 20 characters', length: 21 }],
-    ['an empty name', (c) => c.createApiKey({ apiKeyName: '' }), { field: 'apiKeyName', limit: 'a string of 1 to 20 characters', length: 0 }],
-    ['a missing name', (c) => c.createApiKey({} as never), { field: 'apiKeyName', limit: 'a string of 1 to 20 characters' }],
-    ['a 51-character description', (c) => c.createApiKey({ apiKeyName: 'n', apiKeyDescription: 'd'.repeat(51) }), { field: 'apiKeyDescription', limit: 'a string of 0 to 50 characters', length: 51 }],
-    ['a string isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'false' as never }), { field: 'isEnabled', limit: 'a boolean' }],
-    ['a missing isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n' } as never), { field: 'isEnabled' }],
+  type Client = ReturnType<typeof setup>['client']
+  const cases: [string, (c: Client) => Promise<unknown>, object][] = [
+    ['a 21-character name', (c) => c.createApiKey({ apiKeyName: 'x'.repeat(21) }), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: '21 characters', length: 21 }],
+    ['an empty name', (c) => c.createApiKey({ apiKeyName: '' }), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: '0 characters', length: 0 }],
+    ['a missing name', (c) => c.createApiKey({} as never), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: 'nothing' }],
+    [
+      'a 51-character description',
+      (c) => c.createApiKey({ apiKeyName: 'n', apiKeyDescription: 'd'.repeat(51) }),
+      { field: 'apiKeyDescription', limit: say(rules.createApiKey.apiKeyDescription), length: 51 },
+    ],
+    ['a string isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'false' as never }), { field: 'isEnabled', limit: say(rules.updateApiKey.isEnabled), got: 'a string' }],
+    ['a missing isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n' } as never), { field: 'isEnabled', got: 'nothing' }],
     ['a 21-character name on update', (c) => c.updateApiKey('k', { apiKeyName: 'x'.repeat(21), isEnabled: true }), { field: 'apiKeyName', length: 21 }],
-    ['keyType TERTIARY', (c) => c.regenerateApiKey('k', 'TERTIARY' as never), { field: 'keyType', limit: 'one of PRIMARY, SECONDARY' }],
-    ['an unknown field', (c) => c.createApiKey({ apiKeyName: 'n', apiName: 'n' } as never), { field: 'apiName' }],
-    ['a body that is not an object', (c) => c.createApiKey(null as never), { field: 'body', limit: 'an object' }],
-    ['a number as id', (c) => c.getApiKey(42 as never), { field: 'api-key-id' }],
+    // Never "got 8" (its length): an enum names its values, and the value is not quoted.
+    ['keyType TERTIARY', (c) => c.regenerateApiKey('k', 'TERTIARY' as never), { field: 'keyType', limit: say(rules.regenerateApiKey.keyType), got: undefined, length: undefined }],
+    ['an unknown field', (c) => c.createApiKey({ apiKeyName: 'n', apiName: 'n' } as never), { field: 'apiName', limit: 'absent: the fields are apiKeyName, apiKeyDescription' }],
+    ['a body that is not an object', (c) => c.createApiKey(null as never), { field: 'the body', limit: 'an object', got: 'null' }],
+    ['a number as id', (c) => c.getApiKey(42 as never), { field: 'api-key-id', limit: idRule, got: 'an integer' }],
+    // Never "1 to Infinity characters".
+    ['an empty id', (c) => c.getApiKey(''), { field: 'api-key-id', limit: idRule, got: '0 characters', length: 0 }],
+    ['a body BigInt', (c) => c.createApiKey({ apiKeyName: 10n } as never), { field: 'the body', limit: 'a value JSON can carry' }],
+    ['a query that is not an object', (c) => c.listApiKeys('limit=5' as never), { field: 'the query' }],
   ]
+
+  test('the id rule reads as the spec says it', () => {
+    expect(idRule).toBe('a string of at least 1 character')
+  })
 
   test.each(cases)('refuses %s, naming field and limit, and sends nothing', async (_name, call, expected) => {
     const { client, seen } = setup([json(apiKey)])
@@ -139,6 +228,7 @@ describe('validation from the spec', () => {
     expect(error).toBeInstanceOf(NcpValidationError)
     expect(error).toMatchObject(expected)
     expect((error as Error).message).toMatch(/nothing was sent/)
+    expect((error as Error).message).not.toMatch(/Infinity|undefined|got 8/)
     expect(seen).toHaveLength(0)
   })
 
@@ -147,13 +237,6 @@ describe('validation from the spec', () => {
     await client.createApiKey({ apiKeyName: '😀'.repeat(20) })
     expect(seen).toHaveLength(1)
     await expect(client.createApiKey({ apiKeyName: '😀'.repeat(21) })).rejects.toMatchObject({ length: 21 })
-  })
-
-  test('refuses bad options when the client is created', () => {
-    expect(() => createApiKeyClient({ credentials, site: 'mars' as never })).toThrow(/site must be one of public, gov, fin/)
-    expect(() => createApiKeyClient({ credentials, baseUrl, maxAttempts: 0 })).toThrow(NcpValidationError)
-    expect(() => createApiKeyClient({ credentials, baseUrl, maxAttempts: 1.5 })).toThrow(/maxAttempts must be a positive integer/)
-    expect(() => createApiKeyClient({ credentials, baseUrl, timeoutMs: -1 })).toThrow(/timeoutMs must be a positive integer/)
   })
 })
 
@@ -173,8 +256,25 @@ describe('errors from the API', () => {
       retryable: false,
     })
     expect((error as Error).message).toBe(
-      'getApiKey failed: HTTP 404 Not Found Exception (errorCode 300): Not Found Exception details. Check the API key ID. Trace ID: trace-123.',
+      'getApiKey failed: HTTP 404 Not Found Exception (errorCode 300): Not Found Exception details. Check the API key ID, and that the base URL ends in /api/v1. Trace ID: trace-123.',
     )
+  })
+
+  test('a 404 on an operation that names no key says to check the base URL, not the key ID', async () => {
+    // A base URL without /api/v1: the gateway has no /api-keys there.
+    const { client } = setup([ncpError(404, 300, 'Not Found Exception')])
+    const error = (await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)) as NcpApiError
+    expect(error.message).toContain('Check that the base URL ends in /api/v1.')
+    expect(error.message).not.toContain('API key ID')
+    const list = (await client.listApiKeys().catch((e: unknown) => e)) as NcpApiError
+    expect(list.message).not.toContain('API key ID')
+  })
+
+  test('an NCP error without a message still reads: no "undefined" in it', async () => {
+    const { client } = setup([json({ error: { errorCode: 900 } }, 500)], { maxAttempts: 1 })
+    const error = (await client.getApiKey('k').catch((e: unknown) => e)) as NcpApiError
+    expect(error).toMatchObject({ status: 500, errorCode: '900', errorMessage: undefined })
+    expect(error.message).toBe('getApiKey failed: HTTP 500 NCP error (errorCode 900). Retry later; if it persists, check the base URL and any proxy in between.')
   })
 
   test.each([
@@ -208,7 +308,7 @@ describe('errors from the API', () => {
 
   test('a 200 without the documented shape gives an NcpApiError', async () => {
     const { client } = setup([json(apiKey)]) // create answers { apiKey }, not the bare key
-    await expect(client.createApiKey({ apiKeyName: 'n' })).rejects.toThrow(/not the documented API key/)
+    await expect(client.createApiKey({ apiKeyName: 'n' })).rejects.toThrow(/not the documented answer \(apiKey must be an object, got nothing\)/)
   })
 })
 
@@ -279,15 +379,16 @@ describe('retries', () => {
   })
 
   test('retries GET after a network error, but not POST', async () => {
-    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })
-    const get = setup([reset, json(apiKey)])
+    const get = setup([reset(), json(apiKey)])
     expect(await get.client.getApiKey('k')).toEqual(apiKey)
     expect(get.seen).toHaveLength(2)
 
-    const post = setup([reset, json({ apiKey })])
+    const post = setup([reset(), json({ apiKey })])
     const error = await post.client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpNetworkError)
-    expect(error).toMatchObject({ name: 'NcpNetworkError', operation: 'createApiKey', attempts: 1, cause: reset })
+    // The cause keeps fetch's reason and code, not fetch's error itself (which may hold what the server sent).
+    expect(error).toMatchObject({ name: 'NcpNetworkError', operation: 'createApiKey', attempts: 1, cause: { name: 'TypeError', code: 'ECONNRESET' } })
+    expect((error as Error).message).toBe('createApiKey attempt 1 got no answer (fetch failed: read ECONNRESET); check the network and the base URL.')
     expect(post.seen).toHaveLength(1)
   })
 
@@ -347,9 +448,8 @@ describe('clock skew', () => {
 })
 
 describe('timeouts and cancellation', () => {
-  // A fetch that never answers but honours its signal, like a server that never replies.
-  const hang = (seen: { signal: AbortSignal }) =>
-    new Promise<Response>((_resolve, reject) => seen.signal.addEventListener('abort', () => reject(seen.signal.reason)))
+  // A credentials provider that never settles, as a hung metadata service or vault would.
+  const never = () => new Promise<never>(() => {})
 
   test('an attempt that takes longer than timeoutMs becomes NcpTimeoutError, for POST without retry', async () => {
     const { client, seen } = setup([hang], { timeoutMs: 50 })
@@ -410,5 +510,79 @@ describe('timeouts and cancellation', () => {
     })
     await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('stop waiting')
     expect(seen).toHaveLength(1)
+  })
+
+  test.each(operationIds)('%s: a credentials provider that never settles is bounded by timeoutMs and retried (nothing was sent)', async (operation) => {
+    const { client, seen } = setup([validAnswer(operation)], { credentials: never, timeoutMs: 30, maxAttempts: 2 })
+    const started = performance.now()
+    const error = await calls[operation](client, 'k').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpTimeoutError)
+    expect(error).toMatchObject({ operation, attempts: 2, timeoutMs: 30 })
+    expect((error as Error).message).toBe(`${operation} attempt 2 timed out after 30 ms waiting for the credentials provider; raise timeoutMs if the network is slow.`)
+    expect(performance.now() - started).toBeLessThan(5000)
+    expect(seen).toHaveLength(0)
+  })
+
+  test("a credentials provider that never settles is bounded by the caller's signal too", async () => {
+    const { client, seen } = setup([json(apiKey)], { credentials: never, timeoutMs: 60_000 })
+    const controller = new AbortController()
+    const call = client.createApiKey({ apiKeyName: 'n' }, { signal: controller.signal })
+    setTimeout(() => controller.abort(new Error('caller gave up')), 20)
+    await expect(call).rejects.toThrow('caller gave up')
+    expect(seen).toHaveLength(0)
+  })
+
+  test('a provider that settles later than the timeout leaves no unhandled rejection behind', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const late = () => new Promise<never>((_r, reject) => setTimeout(() => reject(new Error('late')), 50))
+      const { client } = setup([json(apiKey)], { credentials: late, timeoutMs: 10, maxAttempts: 1 })
+      await expect(client.getApiKey('k')).rejects.toBeInstanceOf(NcpTimeoutError)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
+  test('per-call timeoutMs and maxAttempts replace the client’s for that call only', async () => {
+    const { client, seen } = setup([hang], { timeoutMs: 60_000, maxAttempts: 1 })
+    const error = await client.getApiKey('k', { timeoutMs: 20, maxAttempts: 3 }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 20, attempts: 3 })
+    expect(seen).toHaveLength(3)
+  })
+})
+
+describe('a body that ignores the attempt signal', () => {
+  // A fetch other than the platform's may hand back a body that never errors on abort.
+  const deaf = () =>
+    new Response(
+      new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode('{"apiKey":'))
+        },
+      }),
+      { status: 200 },
+    )
+
+  test('still times out at timeoutMs, never hanging and never returning a part of it', async () => {
+    const { client } = setup([deaf], { timeoutMs: 50, maxAttempts: 1 })
+    await expect(client.getApiKey('k')).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 50 })
+  })
+
+  test("still stops at the caller's signal, with its reason", async () => {
+    const { client } = setup([deaf], { timeoutMs: 60_000 })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('caller stopped reading')), 20)
+    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('caller stopped reading')
+  })
+
+  test('a cloned (tee) answer that is refused does not hang the call', async () => {
+    // Cancelling one branch of a tee settles only once both are: the client must not wait on it.
+    const { client } = setup([new Response(null, { status: 302 }), json(apiKey)], { maxResponseBytes: 10 })
+    await expect(client.getApiKey('k')).rejects.toMatchObject({ status: 302 })
+    await expect(client.getApiKey('k')).rejects.toThrow('maxResponseBytes (10 bytes)')
   })
 })

@@ -1,83 +1,143 @@
-import type { ApiKey, paths } from '@ncloud-apigw/types'
-import createClient from 'openapi-fetch'
+import { type OperationId, operations, problemText, problems, type RequestParts, requestProblems } from '@ncloud-apigw/operations'
 import { apiErrorFrom } from './api-error.js'
 import { createClock } from './clock.js'
+import { attemptsOption, baseUrlOption, callLimits, responseBytesOption, timeoutOption, userAgentOption } from './config.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
-import { type OperationId, operations } from './generated/limits.js'
+import { internals } from './internals.js'
+import type { ApiKey, ApiKeyPage } from '@ncloud-apigw/types'
 import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider } from './options.js'
-import { isIdempotent, isRetryableStatus } from './retry.js'
+import { paginate } from './paginate.js'
+import { isRetryableStatus, isThrottled } from './retry.js'
+import { checkCredentials } from './signing.js'
 import { sites } from './sites.js'
 import { sleep } from './sleep.js'
-import { createTransport } from './transport.js'
-import { validateApiKeyId, validateBody } from './validate.js'
+import { createTransport, traceIdOf } from './transport.js'
 
 /** What the runtime supplies when an option is absent (the Node entry reads env and file). */
 export type Defaults = (options: ApiKeyClientOptions) => {
   credentials: Credentials | CredentialsProvider
   site?: string | undefined
+  /** Where `site` came from, named in the error when it is unknown (`site`, `NCLOUD_SITE`, ...). */
+  siteFrom?: string
+  userAgent?: string | undefined
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined
 }
 
-function positive(field: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  if (!(value > 0 && Number.isSafeInteger(value))) throw new NcpValidationError(field, 'a positive integer')
-  return value
+/** The path and query after the base path, each value percent-encoded as it is sent and signed. */
+function targetOf(operation: OperationId, { pathParams = {}, query }: RequestParts): string {
+  const op = operations[operation]
+  let target = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] as string))
+  let separator = '?'
+  // In the spec's order, so the signed query is the same whatever order the caller wrote.
+  for (const name of Object.keys(op.query)) {
+    const value = query?.[name]
+    if (value === undefined) continue
+    // encodeURIComponent leaves ' alone, which the URL parser encodes in a query: encode it here,
+    // so the target is already what fetch sends and signs.
+    target += `${separator}${name}=${encodeURIComponent(String(value)).replaceAll("'", '%27')}`
+    separator = '&'
+  }
+  return target
+}
+
+/**
+ * The body as the JSON text that will be sent, parsed back: what is validated is exactly what is
+ * sent, so getters, toJSON and inherited fields cannot show the validator one thing and the wire
+ * another. A body JSON cannot carry (a BigInt, a cycle, a throwing toJSON) is refused as input.
+ */
+function serialise(operation: OperationId, body: unknown): { text: string | undefined; sent: unknown } {
+  let text: string | undefined
+  try {
+    text = body === undefined ? undefined : JSON.stringify(body)
+  } catch (cause) {
+    throw new NcpValidationError({ field: 'the body', limit: 'a value JSON can carry', got: `one JSON.stringify refuses (${(cause as Error)?.name})` }, operation)
+  }
+  return { text, sent: text === undefined ? undefined : JSON.parse(text) }
 }
 
 export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClientOptions): ApiKeyClient {
-  const { credentials, site = 'public' } = defaults(options)
-  if (!options.baseUrl && !Object.hasOwn(sites, site)) throw new NcpValidationError('site', `one of ${Object.keys(sites).join(', ')}`)
-  const transport = createTransport({
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    credentials,
+  userAgentOption(options.userAgent)
+  const found = defaults(options)
+  // Given credentials are checked now, so a key no header can carry fails here rather than on every call.
+  if (typeof found.credentials !== 'function') checkCredentials(found.credentials)
+  const site = found.site ?? 'public'
+  if (!options.baseUrl && !Object.hasOwn(sites, site)) {
+    throw new NcpValidationError({ field: found.siteFrom ?? 'site', limit: `one of ${Object.keys(sites).join(', ')}` })
+  }
+  const baseUrl = baseUrlOption(options.baseUrl ?? sites[site as keyof typeof sites])
+  const timeoutMs = timeoutOption('timeoutMs', options.timeoutMs, 30_000)
+  const maxAttempts = attemptsOption('maxAttempts', options.maxAttempts, 3)
+  const send = createTransport({
+    baseUrl,
+    fetch: options.fetch ?? found.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    credentials: found.credentials,
     clock: createClock(options.now ?? Date.now),
-    timeoutMs: positive('timeoutMs', options.timeoutMs, 30_000),
-    maxAttempts: positive('maxAttempts', options.maxAttempts, 3),
+    maxResponseBytes: responseBytesOption(options.maxResponseBytes),
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
     logger: options.logger,
-  })
-  const raw = createClient<paths>({
-    baseUrl: options.baseUrl ?? sites[site as keyof typeof sites],
-    fetch: transport,
+    userAgent: found.userAgent,
   })
 
-  /** One operation: validated from the spec, sent through the transport, answered with the API key. */
-  async function call(operation: OperationId, apiKeyId: string | undefined, body: object | undefined, { signal }: CallOptions = {}): Promise<ApiKey> {
-    const { method, path, parameters } = operations[operation]
-    if ('api-key-id' in parameters) validateApiKeyId(operation, apiKeyId)
-    validateBody(operation, body)
-    let text = ''
-    const { response } = await raw.request(method as 'get', path as '/api-keys/{api-key-id}', {
-      params: { path: { 'api-key-id': apiKeyId as string } },
-      body: body as never,
-      signal,
-      parseAs: 'stream',
-      // The transport hands the answer's bytes over here instead of wrapping them in a new
-      // Response for openapi-fetch to read again (a web stream per body: on Node, about a tenth
-      // of a loopback round trip). Parsed here rather than by openapi-fetch, whose SyntaxError
-      // would quote the body: a successful body holds the key's secret values.
-      fetch: (request: Request) => transport(request, undefined, (answer) => (text = answer)),
-    } as never)
-    const { status } = response
-    const traceId = response.headers.get('x-ncp-trace-id') ?? undefined
-    let parsed: { apiKey?: ApiKey } | undefined
+  /** One operation: validated from the spec, sent, its answer held to the spec and unwrapped. */
+  async function call(operation: OperationId, parts: RequestParts, callOptions: CallOptions | undefined): Promise<unknown> {
+    const op = operations[operation]
+    const limits = callLimits(callOptions, timeoutMs, maxAttempts)
+    const { query } = parts
+    if (query !== undefined && (typeof query !== 'object' || query === null || Array.isArray(query))) {
+      throw new NcpValidationError({ field: 'the query', limit: 'an object of query parameters' }, operation)
+    }
+    const body = serialise(operation, parts.body)
+    // Own properties only, each read once: the values checked are the values sent.
+    const sentParts = { ...parts, query: query && { ...query }, body: body.sent }
+    const [problem] = requestProblems(operation, sentParts)
+    if (problem) throw new NcpValidationError(problem, operation)
+    const namesKey = Object.keys(op.pathParams).length > 0
+    const answer = await send({
+      operation,
+      method: op.method,
+      target: targetOf(operation, sentParts),
+      body: body.text,
+      idempotent: op.idempotent,
+      namesKey,
+      headers: undefined,
+      ...limits,
+    })
+    const { status, headers, text, secrets } = answer
+    const fields = () => ({ operation, status, traceId: traceIdOf(headers, secrets) })
+    if (status < 200 || status > 299) {
+      // The earlier attempt that got no answer did delete the key: this one found it gone.
+      if (status === 404 && op.method === 'DELETE' && answer.lost) return undefined
+      // Throttling answers are retryable for every operation: the gateway refused before forwarding.
+      const retryable = isRetryableStatus(status) && (op.idempotent || isThrottled(status, text))
+      throw apiErrorFrom({ ...fields(), retryable }, text, secrets, namesKey)
+    }
+    if (op.answer === 'none') return undefined
+    // A success body holds key values: never quoted, only the field at fault is named.
+    let parsed: unknown
     try {
       parsed = JSON.parse(text)
-    } catch {}
-    if (!response.ok) throw apiErrorFrom({ operation, status, traceId, retryable: isRetryableStatus(status) && isIdempotent(method) }, parsed ?? text)
-    // Only getApiKey's answer is not wrapped in { apiKey }.
-    const key = (operation === 'getApiKey' ? parsed : parsed?.apiKey) as ApiKey | undefined
-    if (typeof key?.apiKeyId !== 'string') {
-      throw new NcpApiError({ operation, status, traceId, retryable: false }, parsed ? 'with a body that is not the documented API key' : 'with a body that is not JSON')
+    } catch {
+      throw new NcpApiError({ ...fields(), retryable: false }, 'with a body that is not JSON', 'Check the base URL and any proxy in between.')
     }
-    return key
+    const [wrong] = problems(op.response, parsed)
+    if (wrong) throw new NcpApiError({ ...fields(), retryable: false }, `with a body that is not the documented answer (${problemText(wrong)})`, 'Check the base URL and any proxy in between.')
+    return op.answer === 'wrapped' ? (parsed as { apiKey: unknown }).apiKey : parsed
   }
 
-  return {
-    raw,
-    createApiKey: (body, options) => call('createApiKey', undefined, body, options),
-    getApiKey: (apiKeyId, options) => call('getApiKey', apiKeyId, undefined, options),
-    updateApiKey: (apiKeyId, body, options) => call('updateApiKey', apiKeyId, body, options),
-    regenerateApiKey: (apiKeyId, keyType, options) => call('regenerateApiKey', apiKeyId, { keyType }, options),
-  }
+  const key = (id: string) => ({ pathParams: { 'api-key-id': id } })
+  // One entry per operation of the spec: which argument goes where. The compiler holds this map
+  // to the generated table (and to ApiKeyClient's methods), so an operation added to the spec
+  // fails the build here until it has an entry.
+  const client = {
+    listApiKeys: (query, o) => call('listApiKeys', { query }, o) as Promise<ApiKeyPage>,
+    createApiKey: (body, o) => call('createApiKey', { body }, o) as Promise<ApiKey>,
+    getApiKey: (id, o) => call('getApiKey', key(id), o) as Promise<ApiKey>,
+    updateApiKey: (id, body, o) => call('updateApiKey', { ...key(id), body }, o) as Promise<ApiKey>,
+    deleteApiKey: (id, o) => call('deleteApiKey', key(id), o) as Promise<void>,
+    regenerateApiKey: (id, keyType, o) => call('regenerateApiKey', { ...key(id), body: { keyType } }, o) as Promise<ApiKey>,
+  } satisfies { [K in OperationId]: ApiKeyClient[K] }
+  const apigw: ApiKeyClient = { ...client, paginateApiKeys: (query, callOptions) => paginate(client.listApiKeys, query, callOptions) }
+  internals.set(apigw, { baseUrl, send, timeoutMs, maxAttempts })
+  return apigw
 }

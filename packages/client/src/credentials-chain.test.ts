@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { baseUrl, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
+import { apiKey, baseUrl, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { findCredentials } from './credentials-chain.js'
 import { NcpCredentialsError } from './errors.js'
 import { createApiKeyClient } from './node.js'
@@ -114,14 +114,14 @@ describe('the Node entry', () => {
   test('signs with credentials from the file and takes the site from NCLOUD_SITE', async () => {
     writeConfigure('[DEFAULT]\nncloud_access_key_id = NCPTESTACCESSKEY0001\nncloud_secret_access_key = NCPTESTSECRETKEY-never-to-be-seen-000001\n')
     vi.stubEnv('NCLOUD_SITE', 'fin')
-    const { fetch, seen } = scriptedFetch(json({ apiKeyId: 'k' }))
+    const { fetch, seen } = scriptedFetch(json(apiKey))
     await createApiKeyClient({ fetch }).getApiKey('k')
     expect(seen[0]!.url).toBe('https://apigateway.apigw.fin-ntruss.com/api/v1/api-keys/k')
     expect(seen[0]!.signatureValid).toBe(true)
   })
 
   test('fails at creation, before any request, when no credentials exist', () => {
-    const { fetch, seen } = scriptedFetch(json({ apiKeyId: 'k' }))
+    const { fetch, seen } = scriptedFetch(json(apiKey))
     expect(() => createApiKeyClient({ fetch, baseUrl })).toThrow(NcpCredentialsError)
     expect(seen).toHaveLength(0)
   })
@@ -130,9 +130,22 @@ describe('the Node entry', () => {
     expect(() => createApiKeyClient({ credentials: { accessKey: 'a', secretKey: 's' }, baseUrl })).not.toThrow()
   })
 
-  test('refuses an NCLOUD_SITE that is not a site', () => {
+  test('refuses an NCLOUD_SITE that is not a site, naming NCLOUD_SITE (not the site option) as the field', () => {
     vi.stubEnv('NCLOUD_SITE', 'moon')
-    expect(() => createApiKeyClient({ credentials: { accessKey: 'a', secretKey: 's' } })).toThrow(/site must be one of public, gov, fin/)
+    const error = (() => {
+      try {
+        createApiKeyClient({ credentials: { accessKey: 'a', secretKey: 's' } })
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toMatchObject({ name: 'NcpValidationError', field: 'NCLOUD_SITE', limit: 'one of public, gov, fin' })
+    expect((error as Error).message).toMatch(/^NCLOUD_SITE must be one of public, gov, fin/)
+    expect((error as Error).message).not.toMatch(/--site/)
+  })
+
+  test('a site option that is not a site is reported as site', () => {
+    expect(() => createApiKeyClient({ credentials: { accessKey: 'a', secretKey: 's' }, site: 'moon' as never })).toThrow(/^site must be one of public, gov, fin/)
   })
 })
 
@@ -209,7 +222,7 @@ describe('values are trimmed, and what no header can carry is refused', () => {
   test('what is signed is what is sent: a padded CRLF .env still gives a valid signature', async () => {
     vi.stubEnv('NCLOUD_ACCESS_KEY_ID', ` ${credentials.accessKey} `)
     vi.stubEnv('NCLOUD_SECRET_ACCESS_KEY', `${credentials.secretKey}\r`)
-    const { fetch, seen } = scriptedFetch(json({ apiKeyId: 'k' }))
+    const { fetch, seen } = scriptedFetch(json(apiKey))
     await createApiKeyClient({ fetch, baseUrl }).getApiKey('k')
     expect(seen[0]!.headers.get('x-ncp-iam-access-key')).toBe(credentials.accessKey)
     expect(seen[0]!.signatureValid).toBe(true)

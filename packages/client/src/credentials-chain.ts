@@ -2,14 +2,10 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfigure, readConfigureFile } from './configure-file.js'
 import { NcpCredentialsError } from './errors.js'
-import type { Credentials } from './options.js'
+import type { Credentials, FoundCredentials } from './options.js'
 import { type Site, sites } from './sites.js'
 
-export interface FoundCredentials {
-  credentials: Credentials
-  /** The site named by the profile's `ncloud_api_url`, when credentials came from the file. */
-  site?: Site
-}
+export type { FoundCredentials } from './options.js'
 
 export interface FindCredentialsOptions {
   /** The directory holding `.ncloud/configure`; default `os.homedir()` (`HOME` on POSIX). */

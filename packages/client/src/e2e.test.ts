@@ -1,11 +1,16 @@
 // End to end against @ncloud-apigw/testing's fake API Gateway: a real HTTP server on loopback
-// that verifies signature v2 on its own (node:crypto), keeps keys and speaks NCP's errors.
-// Faults (resets, hangs, 429s, 503s, malformed and huge answers) are in faults.test.ts.
+// that verifies signature v2 on its own (node:crypto), keeps keys, validates requests against
+// the same operation table and speaks NCP's errors. Every operation of the table, the raw client
+// and the paginator. Self-contained (only the fake and the client): it also runs on Node 22 and
+// 24 in consumer-tests. Faults (resets, hangs, 429s, 503s, malformed and huge answers) are in
+// faults.test.ts.
 import { inspect } from 'node:util'
+import { operationIds, operations } from '@ncloud-apigw/operations'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { NcpApiError, NcpCredentialsError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
-import { type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+import { version } from './generated/version.js'
+import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
 
 let gw: FakeApiGateway
 
@@ -25,7 +30,7 @@ function client(options: ApiKeyClientOptions = {}) {
 const requestsFor = (operationId: string) => gw.requests.filter((r) => r.operationId === operationId)
 
 describe('end to end against the fake API Gateway', () => {
-  test('create, get, update and regenerate change the server as they say, all signed', async () => {
+  test('create, get, update, regenerate, list, paginate and delete change the server as they say, all signed', async () => {
     const apigw = client()
     const created = await apigw.createApiKey({ apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })
     expect(gw.keys.get(created.apiKeyId)).toEqual(created)
@@ -39,23 +44,112 @@ describe('end to end against the fake API Gateway', () => {
     const regenerated = await apigw.regenerateApiKey(created.apiKeyId, 'SECONDARY')
     expect(regenerated.primaryKey).toBe(created.primaryKey)
     expect(regenerated.secondaryKey).not.toBe(created.secondaryKey)
-    expect(await apigw.getApiKey(created.apiKeyId)).toEqual(regenerated)
+
+    const listed = await apigw.listApiKeys({ offset: 0, limit: 20, apiKeyName: 'ci-bot' })
+    expect(listed).toMatchObject({ total: 1, apiKeys: [{ apiKeyId: created.apiKeyId, apiKeyName: 'ci-bot-2' }] })
+    expect(listed.apiKeys[0]).not.toHaveProperty('primaryKey')
+
+    const walked = []
+    for await (const key of apigw.paginateApiKeys()) walked.push(key.apiKeyId)
+    expect(walked).toEqual([created.apiKeyId])
+
+    expect(await apigw.deleteApiKey(created.apiKeyId)).toBeUndefined()
+    expect(gw.keys.has(created.apiKeyId)).toBe(false)
 
     expect(gw.requests.map((r) => [r.method, r.operationId, r.status, r.signatureValid])).toEqual([
-      ['POST', 'createApiKey', 200, true],
+      ['POST', 'createApiKey', operations.createApiKey.success, true],
       ['GET', 'getApiKey', 200, true],
       ['PUT', 'updateApiKey', 200, true],
       ['PATCH', 'regenerateApiKey', 200, true],
-      ['GET', 'getApiKey', 200, true],
+      ['GET', 'listApiKeys', 200, true],
+      ['GET', 'listApiKeys', 200, true],
+      ['DELETE', 'deleteApiKey', operations.deleteApiKey.success, true],
     ])
   })
 
-  test('the raw client gets the documented shapes from the server', async () => {
-    const apigw = client()
-    const { data } = await apigw.raw.POST('/api-keys', { body: { apiKeyName: 'raw' } })
-    const id = data!.apiKey.apiKeyId
-    const { data: got } = await apigw.raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': id } } })
-    expect(got).toEqual(data!.apiKey)
+  test('every operation of the table was exercised above', () => {
+    expect(operationIds).toEqual(['listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'regenerateApiKey'])
+  })
+
+  test('createApiKey is answered 201, and the key is unwrapped', async () => {
+    const key = await client().createApiKey({ apiKeyName: 'made' })
+    expect(requestsFor('createApiKey').map((r) => r.status)).toEqual([201])
+    expect(key.apiKeyName).toBe('made')
+  })
+
+  test('the list query is sent in the spec order, percent-encoded, and its signature verifies', async () => {
+    gw.seedKey({ apiKeyName: 'a b' })
+    gw.seedKey({ apiKeyName: 'other' })
+    const page = await client().listApiKeys({ apiKeyName: 'a b', limit: 20, offset: 0 })
+    expect(page.total).toBe(1)
+    const [request] = requestsFor('listApiKeys')
+    expect(request).toMatchObject({ path: '/api/v1/api-keys?offset=0&limit=20&apiKeyName=a%20b', signatureValid: true })
+  })
+
+  test('paginateApiKeys walks 25 keys 10 at a time', async () => {
+    const seeded = Array.from({ length: 25 }, (_, i) => gw.seedKey({ apiKeyName: `walk-${i}` }).apiKeyId)
+    const walked = []
+    for await (const key of client().paginateApiKeys({ pageSize: 10, apiKeyName: 'walk-' })) walked.push(key.apiKeyId)
+    expect(walked.sort()).toEqual(seeded.sort())
+    expect(requestsFor('listApiKeys').map((r) => r.path)).toEqual([
+      '/api/v1/api-keys?offset=0&limit=10&apiKeyName=walk-',
+      '/api/v1/api-keys?offset=10&limit=10&apiKeyName=walk-',
+      '/api/v1/api-keys?offset=20&limit=10&apiKeyName=walk-',
+    ])
+  })
+
+  test('deleteApiKey of a key that is not there: NcpApiError 404, naming the key ID', async () => {
+    const error = await client().deleteApiKey('no-such-key').catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'NcpApiError', status: 404, errorCode: '300', operation: 'deleteApiKey' })
+    expect((error as Error).message).toContain('Check the API key ID')
+  })
+
+  test('deleteApiKey whose first attempt times out but is carried out: the 404 that the retry gets is success', async () => {
+    const key = gw.seedKey()
+    // The fake carries the first request out after 300 ms; the client gives up on it at 100 ms and
+    // waits 400 ms before the retry, which then finds the key gone.
+    gw.injectFault({ kind: 'delay', ms: 300, operationId: 'deleteApiKey' })
+    const apigw = client({ timeoutMs: 100, sleep: () => new Promise((resolve) => setTimeout(resolve, 400)) })
+    await expect(apigw.deleteApiKey(key.apiKeyId)).resolves.toBeUndefined()
+    // The first was carried out, but its answer went to a client that had gone: no status recorded.
+    expect(requestsFor('deleteApiKey').map((r) => r.status)).toEqual([undefined, 404])
+    expect(gw.keys.has(key.apiKeyId)).toBe(false)
+  })
+
+  test('the raw client gets the documented shapes from the server, every operation', async () => {
+    const raw = createRawClient(client())
+    const { data: created, response } = await raw.POST('/api-keys', { body: { apiKeyName: 'raw' } })
+    expect(response.status).toBe(201)
+    const id = created!.apiKey.apiKeyId
+    const path = { 'api-key-id': id }
+    const { data: got } = await raw.GET('/api-keys/{api-key-id}', { params: { path } })
+    expect(got).toEqual(created!.apiKey)
+    const { data: updated } = await raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: { apiKeyName: 'raw-2', isEnabled: true } })
+    expect(updated!.apiKey.apiKeyName).toBe('raw-2')
+    const { data: regenerated } = await raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: { keyType: 'PRIMARY' } })
+    expect(regenerated!.apiKey.primaryKey).not.toBe(created!.apiKey.primaryKey)
+    const { data: page } = await raw.GET('/api-keys', { params: { query: { limit: 5 } } })
+    expect(page!.total).toBe(1)
+    const deleted = await raw.DELETE('/api-keys/{api-key-id}', { params: { path } })
+    expect(deleted.response.status).toBe(204)
+    const { error } = await raw.GET('/api-keys/{api-key-id}', { params: { path } })
+    expect(error).toMatchObject({ error: { errorCode: '300' } })
+    expect(gw.requests.every((r) => r.signatureValid)).toBe(true)
+  })
+
+  test('the raw client is retried by the table: a GET through a 503, a POST not', async () => {
+    const raw = createRawClient(client())
+    gw.injectFault({ kind: 'status', status: 503, operationId: 'listApiKeys' })
+    expect((await raw.GET('/api-keys', {})).response.status).toBe(200)
+    gw.injectFault({ kind: 'status', status: 503, operationId: 'createApiKey' })
+    expect((await raw.POST('/api-keys', { body: { apiKeyName: 'once' } })).response.status).toBe(503)
+    expect(requestsFor('listApiKeys').map((r) => r.status)).toEqual([503, 200])
+    expect(requestsFor('createApiKey').map((r) => r.status)).toEqual([503])
+  })
+
+  test('the User-Agent names the package, its version and Node, plus the userAgent option', async () => {
+    await client({ userAgent: 'e2e/1.0' }).listApiKeys()
+    expect(gw.requests[0]!.headers['user-agent']).toBe(`ncloud-apigw-client/${version} node/${process.versions.node} e2e/1.0`)
   })
 
   test('a wrong secret key is NcpApiError 401 with errorCode "200"', async () => {
@@ -78,15 +172,18 @@ describe('end to end against the fake API Gateway', () => {
       const apigw = client()
       expect(await apigw.getApiKey(id)).toEqual(seeded)
       expect((await apigw.updateApiKey(id, { apiKeyName: 'renamed', isEnabled: true })).apiKeyName).toBe('renamed')
+      await apigw.deleteApiKey(id)
       expect(gw.requests.map((r) => [r.apiKeyId, r.signatureValid, r.status])).toEqual([
         [id, true, 200],
         [id, true, 200],
+        [id, true, 204],
       ])
     },
   )
 
   test.each(['.', '..', ''])('the id %j is refused before anything is sent', async (id) => {
     await expect(client().getApiKey(id)).rejects.toBeInstanceOf(NcpValidationError)
+    await expect(client().deleteApiKey(id)).rejects.toBeInstanceOf(NcpValidationError)
     expect(gw.requests).toHaveLength(0)
   })
 
@@ -95,23 +192,25 @@ describe('end to end against the fake API Gateway', () => {
     await expect(apigw.createApiKey({ apiKeyName: 'x'.repeat(21) })).rejects.toMatchObject({ field: 'apiKeyName', length: 21 })
     await expect(apigw.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'no' as never })).rejects.toMatchObject({ field: 'isEnabled' })
     await expect(apigw.regenerateApiKey('k', 'TERTIARY' as never)).rejects.toMatchObject({ field: 'keyType' })
+    await expect(apigw.listApiKeys({ limit: 0 })).rejects.toMatchObject({ field: 'limit' })
+    await expect(apigw.listApiKeys({ offset: -1 })).rejects.toMatchObject({ field: 'offset' })
     expect(gw.requests).toHaveLength(0)
   })
 
-  test("a server clock 10 minutes ahead is learned from its Date header, once", async () => {
+  test('a server clock 10 minutes ahead is learned from its Date header, once', async () => {
     gw.setClockOffset(10 * 60_000)
     const key = gw.seedKey()
     const apigw = client()
     expect(await apigw.getApiKey(key.apiKeyId)).toEqual(key)
     expect(gw.requests.map((r) => r.status)).toEqual([401, 200])
     await apigw.createApiKey({ apiKeyName: 'after-skew' })
-    expect(gw.requests.map((r) => r.status)).toEqual([401, 200, 200])
+    expect(gw.requests.map((r) => r.status)).toEqual([401, 200, 201])
   })
 
   test('a server clock 10 minutes behind is corrected for createApiKey too, creating one key', async () => {
     gw.setClockOffset(-10 * 60_000)
     await client().createApiKey({ apiKeyName: 'skewed' })
-    expect(requestsFor('createApiKey').map((r) => r.status)).toEqual([401, 200])
+    expect(requestsFor('createApiKey').map((r) => r.status)).toEqual([401, 201])
     expect(gw.keys.size).toBe(1)
   })
 
@@ -121,6 +220,12 @@ describe('end to end against the fake API Gateway', () => {
     const call = client().getApiKey('k', { signal: controller.signal })
     setTimeout(() => controller.abort(new Error('cancelled by the caller')), 100)
     await expect(call).rejects.toThrow('cancelled by the caller')
+  })
+
+  test('a per-call timeoutMs bounds a hanging call', async () => {
+    gw.injectFault({ kind: 'hang', times: Infinity })
+    await expect(client().listApiKeys({}, { timeoutMs: 100, maxAttempts: 2 })).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 100, attempts: 2 })
+    expect(requestsFor('listApiKeys')).toHaveLength(2)
   })
 
   test('no error of any kind, nor a log line, nor the client, shows a secret, a signature or a key value', async () => {
@@ -142,6 +247,10 @@ describe('end to end against the fake API Gateway', () => {
     await collect(apigw.regenerateApiKey(key.apiKeyId, 'PRIMARY'))
     gw.injectFault({ kind: 'malformed', body: 'html' })
     await collect(apigw.getApiKey(key.apiKeyId))
+    gw.injectFault({ kind: 'transform', transform: (response) => void (response.body.apiKey.isEnabled = 'yes') })
+    await collect(apigw.updateApiKey(key.apiKeyId, { apiKeyName: 'n', isEnabled: true }))
+    gw.injectFault({ kind: 'transform', transform: (response) => ({ ...response, status: 500 }) })
+    await collect(apigw.getApiKey(key.apiKeyId))
     await collect(apigw.createApiKey({ apiKeyName: '' }))
     await collect(client({ credentials: async () => ({ accessKey: 'a', secretKey: '' }) }).getApiKey(key.apiKeyId))
 
@@ -150,6 +259,8 @@ describe('end to end against the fake API Gateway', () => {
       NcpApiError,
       NcpNetworkError,
       NcpTimeoutError,
+      NcpApiError,
+      NcpApiError,
       NcpApiError,
       NcpApiError,
       NcpValidationError,

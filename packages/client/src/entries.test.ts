@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import pkg from '../package.json' with { type: 'json' }
 import * as browserEntry from './index.js'
@@ -18,8 +18,9 @@ function externalImports(entry: URL, seen = new Set<string>()): Set<string> {
 }
 
 describe('package entries', () => {
-  test('the browser entry reaches no node: module, only its three dependencies', () => {
+  test('the browser entry reaches no node: module, only its four dependencies', () => {
     expect([...externalImports(new URL('./index.ts', import.meta.url))].sort()).toEqual([
+      '@ncloud-apigw/operations',
       '@ncloud-apigw/signer',
       '@ncloud-apigw/types',
       'openapi-fetch',
@@ -28,6 +29,7 @@ describe('package entries', () => {
 
   test('the Node entry adds node:fs, node:os and node:path for the credentials chain', () => {
     expect([...externalImports(new URL('./node.ts', import.meta.url))].sort()).toEqual([
+      '@ncloud-apigw/operations',
       '@ncloud-apigw/signer',
       '@ncloud-apigw/types',
       'node:fs',
@@ -37,12 +39,21 @@ describe('package entries', () => {
     ])
   })
 
+  test('undici is loaded only by the Node entry, only when a proxy is set, and only dynamically', () => {
+    const dir = new URL('.', import.meta.url)
+    const users = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.includes('.test') && readFileSync(new URL(f, dir), 'utf8').includes("'undici'"))
+    expect(users).toEqual(['proxy.ts'])
+    expect(readFileSync(new URL('proxy.ts', dir), 'utf8')).toMatch(/import\('undici'\)/)
+    expect(readFileSync(new URL('index.ts', dir), 'utf8')).not.toContain('proxy')
+  })
+
   test('both entries export the same names', () => {
     expect(Object.keys(nodeEntry).sort()).toEqual(Object.keys(browserEntry).sort())
   })
 
   test('the browser entry refuses to guess credentials', () => {
     expect(() => browserEntry.createApiKeyClient()).toThrow(/pass the credentials option/)
+    expect(() => browserEntry.findNcpCredentials()).toThrow(browserEntry.NcpCredentialsError)
   })
 
   test('exports map: types first, node condition to the Node entry, default to the browser entry', () => {

@@ -1,7 +1,8 @@
 /**
  * The errors the client throws. Each has a stable `name` (minifiers rename classes), typed
  * fields, and a message that says what to do next. None holds a secret: no secret key, no
- * signature, no request headers and no API key values, so logging or serialising one is safe.
+ * signature, no request headers and no API key values, whatever a server sends back (text taken
+ * from an answer is redacted first), so logging or serialising one is safe.
  */
 export class NcpError extends Error {
   override name = 'NcpError'
@@ -24,12 +25,6 @@ export class NcpError extends Error {
   }
 }
 
-const hints: Record<number, string> = {
-  401: 'Check the access key, the secret key and their permissions.',
-  404: 'Check the API key ID.',
-  429: 'Slow down and retry later.',
-}
-
 export interface NcpApiErrorFields {
   operation: string | undefined
   status: number
@@ -41,10 +36,23 @@ export interface NcpApiErrorFields {
   details?: string | undefined
   /** The `x-ncp-trace-id` response header: quote it to NCP support. */
   traceId?: string | undefined
-  /** Whether the same request may succeed later (429, 502, 503, 504 on getApiKey and updateApiKey). */
+  /** Whether the same request may succeed later. */
   retryable: boolean
-  /** The start of a body that was not NCP's error format (an HTML page from a proxy, ...). */
+  /** The start of a body that was not NCP's error format (an HTML page from a proxy, ...), secrets redacted. */
   excerpt?: string | undefined
+  /** Where a redirect pointed (its origin only); NCP's API never redirects, so it is never followed. */
+  location?: string | undefined
+}
+
+/** The next step for a status, by whether the operation names a key. */
+function hint(status: number, namesKey: boolean): string {
+  if (status === 401) return 'Check the access key, the secret key and their permissions.'
+  if (status === 403) return 'Check that the access key may use API Gateway.'
+  if (status === 404) return namesKey ? 'Check the API key ID, and that the base URL ends in /api/v1.' : 'Check that the base URL ends in /api/v1.'
+  if (status === 413) return 'Send a smaller body.'
+  if (status === 429) return 'Slow down and retry later.'
+  if (status >= 500) return 'Retry later; if it persists, check the base URL and any proxy in between.'
+  return 'Check the request against the API reference and the base URL.'
 }
 
 /** The API answered with a non-2xx status, or with a body the client could not use. */
@@ -57,18 +65,20 @@ export class NcpApiError extends NcpError {
   declare readonly traceId: string | undefined
   declare readonly retryable: boolean
   declare readonly excerpt: string | undefined
+  declare readonly location: string | undefined
 
-  /** `problem` says what was wrong with a body that carried no NCP error. */
-  constructor(fields: NcpApiErrorFields, problem = 'with a body that is not an NCP error') {
+  /**
+   * `problem` says what was wrong when the body carried no NCP error; `next` replaces the
+   * status's usual next step. `namesKey`: the operation takes an API key ID.
+   */
+  constructor(fields: NcpApiErrorFields, problem = 'with a body that is not an NCP error', next?: string, namesKey = false) {
     const { operation, status, errorCode, details, traceId, excerpt } = fields
-    super(
-      `${operation} failed: HTTP ${status} ${
-        errorCode === undefined
-          ? problem + (excerpt ? ` (${JSON.stringify(excerpt)})` : '')
-          : `${fields.errorMessage} (errorCode ${errorCode})${details ? `: ${details}` : ''}`
-      }. ${hints[status] ?? (status < 500 ? '' : 'Retry later.')}${traceId ? ` Trace ID: ${traceId}.` : ''}`.trimEnd(),
-      fields,
-    )
+    const what =
+      errorCode === undefined
+        ? problem + (excerpt ? ` (${JSON.stringify(excerpt)})` : '')
+        : `${(fields.errorMessage ?? 'NCP error').replace(/\.$/, '')} (errorCode ${errorCode})${details ? `: ${details}` : ''}`
+    const parts = [`${operation ?? 'The request'} failed: HTTP ${status} ${what.replace(/[.\s]+$/, '')}.`, next ?? hint(status, namesKey), traceId ? `Trace ID: ${traceId.replace(/\.$/, '')}.` : '']
+    super(parts.filter(Boolean).join(' '), fields)
   }
 }
 
@@ -85,21 +95,32 @@ export class NcpTimeoutError extends NcpNetworkError {
   declare readonly timeoutMs: number
 }
 
+/** One broken rule, as the validator reports it. */
+export interface ValidationProblem {
+  field: string
+  limit: string
+  got?: string | undefined
+  length?: number | undefined
+}
+
 /** Bad input, refused before anything was sent. */
 export class NcpValidationError extends NcpError {
   override name = 'NcpValidationError'
-  /** The field or option at fault (`apiKeyName`, `api-key-id`, `site`, ...). */
+  /** The field, parameter or option at fault (`apiKeyName`, `api-key-id`, `limit`, `timeoutMs`, ...). */
   declare readonly field: string
-  /** What it must be (`1 to 20 characters`, `one of PRIMARY, SECONDARY`, ...). */
+  /** What it must be (`a string of 1 to 20 characters`, `one of PRIMARY, SECONDARY`, ...). */
   declare readonly limit: string
-  /** The value's length in characters, when a length limit was broken. The value itself is never kept. */
+  /** What was there instead (`21 characters`, `a number`, `nothing`), never a string's value. */
+  declare readonly got: string | undefined
+  /** The value's length in characters, when a length limit was broken. */
   declare readonly length: number | undefined
 
-  constructor(field: string, limit: string, operation?: string, length?: number) {
-    super(`${field} must be ${limit}${length === undefined ? '' : `, got ${length}`}${operation ? ` (${operation})` : ''}; nothing was sent.`, {
+  constructor({ field, limit, got, length }: ValidationProblem, operation?: string) {
+    super(`${field} must be ${limit}${got === undefined ? '' : `, got ${got}`}${operation ? ` (${operation})` : ''}; nothing was sent.`, {
       operation,
       field,
       limit,
+      got,
       length,
     })
   }
@@ -110,7 +131,7 @@ export class NcpCredentialsError extends NcpError {
   override name = 'NcpCredentialsError'
   declare readonly searched: readonly string[]
 
-  constructor(message: string, searched: readonly string[]) {
-    super(`${message} Looked in: ${searched.join('; ')}.`, { searched })
+  constructor(message: string, searched: readonly string[], cause?: unknown) {
+    super(`${message} Looked in: ${searched.join('; ')}.`, { searched }, cause)
   }
 }

@@ -1,23 +1,37 @@
 /**
  * `@ncloud-apigw/client` for Node (the `node` export condition): the browser entry's API, plus
- * credentials from the environment and `~/.ncloud/configure`, and the site from `NCLOUD_SITE`.
+ * credentials from the environment and `~/.ncloud/configure`, the site from `NCLOUD_SITE`,
+ * `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`, and a User-Agent naming the package and Node.
  */
 import { createApiKeyClientWith } from './client.js'
-import { findCredentials } from './credentials-chain.js'
-import type { ApiKeyClient, ApiKeyClientOptions } from './options.js'
+import { type FindCredentialsOptions, findCredentials } from './credentials-chain.js'
+import type { ApiKeyClient, ApiKeyClientOptions, FindNcpCredentialsOptions, FoundCredentials } from './options.js'
+import { proxyFetch } from './proxy.js'
+import { userAgent } from './user-agent.js'
 
-export type { ApiKey, ApiKeyResponse, CreateApiKeyRequest, KeyType, UpdateApiKeyRequest } from '@ncloud-apigw/types'
-export { NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
-export type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider, Logger } from './options.js'
-export { createSigningMiddleware, type SigningMiddlewareOptions } from './signing.js'
-export { type Site, sites } from './sites.js'
+export * from './exports.js'
 
-/** A client for the four API Key operations. */
+/** A client for the API Key operations. */
 export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyClient {
   return createApiKeyClientWith((o) => {
+    const agent = userAgent(`node/${process.versions.node}`, o.userAgent)
+    const fetch = o.fetch ? undefined : proxyFetch(process.env)
+    const fromEnv = o.site === undefined && !!process.env.NCLOUD_SITE
     const site = o.site ?? (process.env.NCLOUD_SITE || undefined)
-    if (o.credentials) return { credentials: o.credentials, site }
+    const siteFrom = fromEnv ? 'NCLOUD_SITE' : 'site'
+    if (o.credentials) return { credentials: o.credentials, site, siteFrom, userAgent: agent, fetch }
     const found = findCredentials(process.env, o.profile)
-    return { credentials: found.credentials, site: site ?? found.site }
+    return { credentials: found.credentials, site: site ?? found.site, siteFrom, userAgent: agent, fetch }
   }, options)
+}
+
+/**
+ * The Node credentials chain on its own: the environment, then `~/.ncloud/configure` (see the
+ * README's Credentials), with the site the profile's `ncloud_api_url` names. For a tool that
+ * reports where credentials come from, or that names its own way to give them in the error
+ * (`hint`, e.g. a CLI's "name a section with --profile"). Throws `NcpCredentialsError`.
+ */
+export function findNcpCredentials({ profile, hint }: FindNcpCredentialsOptions = {}): FoundCredentials {
+  const options: FindCredentialsOptions = hint === undefined ? {} : { optionHint: hint, optionSearched: null }
+  return findCredentials(process.env, profile, options)
 }

@@ -1,5 +1,4 @@
-import type { ApiKey, CreateApiKeyRequest, KeyType, paths, UpdateApiKeyRequest } from '@ncloud-apigw/types'
-import type { Client } from 'openapi-fetch'
+import type { ApiKey, ApiKeyPage, ApiKeySummary, CreateApiKeyRequest, KeyType, ListApiKeysQuery, UpdateApiKeyRequest } from '@ncloud-apigw/types'
 import type { Site } from './sites.js'
 
 /** An NCP access key and its secret key (portal or Sub Account). */
@@ -8,8 +7,27 @@ export interface Credentials {
   secretKey: string
 }
 
-/** Returns credentials; called before each attempt, so cache inside it if fetching them is costly. */
+/**
+ * Returns credentials; called before each attempt, so cache inside it if fetching them is
+ * costly. Bounded like the request: the attempt's timeout and the call's signal stop a provider
+ * that never answers.
+ */
 export type CredentialsProvider = () => Credentials | Promise<Credentials>
+
+/** What `findNcpCredentials` found. */
+export interface FoundCredentials {
+  credentials: Credentials
+  /** The site named by the profile's `ncloud_api_url`, when credentials came from the file. */
+  site?: Site
+}
+
+/** Where `findNcpCredentials` looks, and how its error ends. */
+export interface FindNcpCredentialsOptions {
+  /** The profile (section) of `~/.ncloud/configure`; default `NCLOUD_PROFILE`, then `DEFAULT`. */
+  profile?: string
+  /** The caller's own way to give credentials, ending the error's advice (a CLI's "name a section with --profile"). */
+  hint?: string
+}
 
 /** Receives what the client does, with secrets left out. */
 export interface Logger {
@@ -27,15 +45,19 @@ export interface ApiKeyClientOptions {
   profile?: string
   /** NCP site; default `'public'` (on Node: `NCLOUD_SITE`, then the profile's `ncloud_api_url`). */
   site?: Site
-  /** Overrides `site`: the base URL up to and including `/api/v1` (tests, proxies). */
+  /** Overrides `site`: the base URL up to and including `/api/v1` (tests, proxies). No user, password, query or fragment. */
   baseUrl?: string
-  /** The `fetch` to send with; default `globalThis.fetch`. */
+  /** The `fetch` to send with; default `globalThis.fetch` (on Node through `HTTPS_PROXY`/`HTTP_PROXY` when set). */
   fetch?: (input: string, init: RequestInit) => Promise<Response>
-  /** Per attempt, answer included; default 30000. */
+  /** Per attempt, the credentials provider and the answer's body included; 1 to 2147483647 ms, default 30000. */
   timeoutMs?: number
-  /** Attempts for getApiKey and updateApiKey (the others are never retried); default 3. */
+  /** Attempts per call, the first included: 1 to 100, default 3. Which failures are retried: see the README's Retries. */
   maxAttempts?: number
-  /** Receives a line per attempt, retry and clock correction; secrets are never passed to it. */
+  /** The largest answer body read, in bytes after decoding (gzip undone); a larger one fails with `NcpApiError`. 1 to 2^28, default 8 MiB. */
+  maxResponseBytes?: number
+  /** Appended to the `User-Agent` the Node entry sends (`ncloud-apigw-client/0.1.0 node/20.20.2`), e.g. `my-app/1.2`; printable ASCII. Browsers send their own. */
+  userAgent?: string
+  /** Receives a line per attempt, answer, retry and clock correction; secrets are never passed to it. */
   logger?: Logger
   /** Clock in epoch milliseconds; default `Date.now`. */
   now?: () => number
@@ -45,21 +67,48 @@ export interface ApiKeyClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
 }
 
+/** Options of one call, beside its arguments. */
 export interface CallOptions {
   /** Cancels the call, retries and waits included. */
   signal?: AbortSignal
+  /** This call's per-attempt timeout, instead of the client's (1 to 2147483647 ms). */
+  timeoutMs?: number
+  /** This call's attempts, instead of the client's (1 to 100). */
+  maxAttempts?: number
 }
 
-/** The four operations, each returning the API key, and the typed openapi-fetch client beneath. */
+/** What `paginateApiKeys` walks: the list's filter and the size of each page it asks for. */
+export interface PaginateQuery {
+  /** Only keys whose name matches (as `listApiKeys` filters). */
+  apiKeyName?: string
+  /** Keys per request (sent as `limit`, so at least 1); default 100. */
+  pageSize?: number
+}
+
+/**
+ * One method per operation of the spec, named by its operationId (the compiler holds this list to
+ * the generated operation table), and an iterator over every key.
+ */
 export interface ApiKeyClient {
-  /** `POST /api-keys`. Never retried automatically: a repeat would create a second key. */
+  /** `GET /api-keys`: one page of keys, without their values. Retried like every read. */
+  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<ApiKeyPage>
+  /** `POST /api-keys`: never repeated once it may have reached the API, since a repeat would create a second key. */
   createApiKey(body: CreateApiKeyRequest, options?: CallOptions): Promise<ApiKey>
-  /** `GET /api-keys/{api-key-id}`. Retried on network errors, 429, 502, 503 and 504. */
+  /** `GET /api-keys/{api-key-id}`: the key with its values. */
   getApiKey(apiKeyId: string, options?: CallOptions): Promise<ApiKey>
-  /** `PUT /api-keys/{api-key-id}`. Retried on network errors, 429, 502, 503 and 504. */
+  /** `PUT /api-keys/{api-key-id}`: idempotent, so retried like a read. */
   updateApiKey(apiKeyId: string, body: UpdateApiKeyRequest, options?: CallOptions): Promise<ApiKey>
-  /** `PATCH /api-keys/{api-key-id}`. Never retried automatically: a repeat would rotate the key twice. */
+  /**
+   * `DELETE /api-keys/{api-key-id}`: resolves with nothing. Idempotent: retried like a read, and a
+   * 404 after an attempt that got no answer means that attempt deleted the key, so it succeeds.
+   */
+  deleteApiKey(apiKeyId: string, options?: CallOptions): Promise<void>
+  /** `PATCH /api-keys/{api-key-id}`: never repeated once it may have reached the API, since a repeat would rotate the key twice. */
   regenerateApiKey(apiKeyId: string, keyType: KeyType, options?: CallOptions): Promise<ApiKey>
-  /** The typed openapi-fetch client, signed and retried the same way; it returns the documented shapes. */
-  readonly raw: Client<paths, 'application/json'>
+  /**
+   * Every key, page after page (`for await (const key of apigw.paginateApiKeys())`). Stops after
+   * the `total` the first page announces, and fails rather than loop when a page brings no key
+   * it has not already given.
+   */
+  paginateApiKeys(query?: PaginateQuery, options?: CallOptions): AsyncIterableIterator<ApiKeySummary>
 }

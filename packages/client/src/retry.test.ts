@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { backoffDelay, isIdempotent, isRetryableStatus, retryAfterDelay } from './retry.js'
+import { operationIds, operations } from '@ncloud-apigw/operations'
+import { backoffDelay, isRetryableStatus, isThrottled, retryAfterDelay } from './retry.js'
 
 describe('retry policy', () => {
   test('retries only the transient statuses 429, 502, 503 and 504', () => {
@@ -7,8 +8,17 @@ describe('retry policy', () => {
     expect(retried).toEqual([429, 502, 503, 504])
   })
 
-  test('treats GET and PUT as idempotent, POST and PATCH not', () => {
-    expect(['GET', 'PUT', 'POST', 'PATCH'].map(isIdempotent)).toEqual([true, true, false, false])
+  test("takes idempotency from the table: every operation but create and regenerate", () => {
+    expect(operationIds.filter((id) => !operations[id].idempotent)).toEqual(['createApiKey', 'regenerateApiKey'])
+  })
+
+  test("knows NCP's throttling answers by their errorCode: 429 with 400, 410 or 420, as text or number", () => {
+    const body = (errorCode: unknown) => JSON.stringify({ error: { errorCode, message: 'm' } })
+    expect(['400', '410', '420', 400, 410, 420].map((code) => isThrottled(429, body(code)))).toEqual([true, true, true, true, true, true])
+    expect(isThrottled(429, body('900'))).toBe(false)
+    expect(isThrottled(503, body('400'))).toBe(false)
+    expect(isThrottled(429, 'Too Many Requests')).toBe(false)
+    expect(isThrottled(429, 'null')).toBe(false)
   })
 
   test('full jitter: the delay is uniform below a ceiling that doubles per attempt up to 20 s', () => {

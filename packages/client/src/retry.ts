@@ -1,14 +1,20 @@
-/** The answers that mean "try again later"; only idempotent requests are retried on them. */
+/** The answers that mean "try again later"; idempotent requests are retried on them. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504
 }
 
 /**
- * GET and PUT (getApiKey, updateApiKey) may be sent twice with the effect of once; POST
- * (createApiKey) would create a second key and PATCH (regenerateApiKey) rotate it twice.
+ * NCP's throttling answers (429 with errorCode 400 Quota Exceeded, 410 Throttle Limited or 420
+ * Rate Limited): API Gateway refused the request before forwarding it, so it did nothing and any
+ * request, one that must not be repeated included, can be sent again.
  */
-export function isIdempotent(method: string): boolean {
-  return /^(GET|PUT|HEAD|OPTIONS|DELETE)$/.test(method)
+export function isThrottled(status: number, body: string): boolean {
+  if (status !== 429) return false
+  try {
+    return ['400', '410', '420'].includes(String(JSON.parse(body)?.error?.errorCode))
+  } catch {
+    return false
+  }
 }
 
 const BASE_DELAY_MS = 100

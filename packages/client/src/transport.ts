@@ -1,30 +1,56 @@
+import { quoted } from './api-error.js'
 import type { Clock } from './clock.js'
-import { NcpNetworkError, NcpTimeoutError } from './errors.js'
-import { type OperationId, operations } from './generated/limits.js'
+import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
 import type { Credentials, CredentialsProvider, Logger } from './options.js'
-import { backoffDelay, isIdempotent, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
-import { signatureHeaders } from './signing.js'
+import { discard, readText, TooLarge } from './read-body.js'
+import { backoffDelay, isRetryableStatus, isThrottled, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
+import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
 
 export interface TransportConfig {
+  /** Up to and including the base path, no trailing slash: `https://host/api/v1`. */
+  baseUrl: string
   fetch: (input: string, init: RequestInit) => Promise<Response>
   credentials: Credentials | CredentialsProvider
   clock: Clock
-  timeoutMs: number
-  maxAttempts: number
+  maxResponseBytes: number
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   logger: Logger | undefined
+  /** Sent as `User-Agent` when given (the Node entry; browsers set their own). */
+  userAgent: string | undefined
 }
 
-/**
- * The `fetch` openapi-fetch calls with its Request (and its `requestInitExt`). A high-level call
- * passes `onAnswer`, which receives the answer's body; the Response returned then has none.
- */
-export type Transport = (request: Request, init?: RequestInit, onAnswer?: (body: string) => void) => Promise<Response>
+/** One request, as the caller has already validated and serialised it. */
+export interface Outgoing {
+  /** The operation, for messages and logs; `undefined` for a raw request the table does not describe. */
+  operation: string | undefined
+  method: string
+  /** Path and query after the base path, percent-encoded as sent: `/api-keys/a%2Fb?limit=20`. */
+  target: string
+  body: string | undefined
+  /** Whether a repeat has the effect of one request (the table's `idempotent`). */
+  idempotent: boolean
+  /** Whether the operation names a key (its 404 then means "no such key"). */
+  namesKey: boolean
+  /** More request headers (the raw client's). */
+  headers: Record<string, string> | undefined
+  signal: AbortSignal | undefined
+  timeoutMs: number
+  maxAttempts: number
+}
 
-// Each of the four operations has its own method, so the method names the operation, for the
-// high-level calls and the raw client alike.
-const operationOf = (method: string) => (Object.keys(operations) as OperationId[]).find((id) => operations[id].method === method)
+/** The answer of the last attempt. */
+export interface Answer {
+  status: number
+  headers: Headers
+  text: string
+  /** The secrets this attempt used, for redacting whatever the server quoted back. */
+  secrets: readonly string[]
+  /** An earlier attempt was sent and got no answer, so it may have been carried out. */
+  lost: boolean
+}
+
+export type Send = (out: Outgoing) => Promise<Answer>
 
 // fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
 function fetchReason(error: unknown): string {
@@ -32,83 +58,168 @@ function fetchReason(error: unknown): string {
   return cause?.message ? `${message}: ${cause.message}` : String(message)
 }
 
-/**
- * The `fetch` beneath openapi-fetch's middleware chain: it signs every attempt afresh (fresh
- * timestamp, learned clock offset), bounds each attempt with its own timeout, retries idempotent
- * requests on transient failures, and re-signs once after a clock-skew refusal. The answer's
- * body is read inside the attempt, so the timeout and the retries cover it too.
- */
-export function createTransport(config: TransportConfig): Transport {
-  const { clock, logger, timeoutMs } = config
+const codeOf = (error: unknown) => (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
 
-  return async (request, requestInitExt, onAnswer) => {
-    const { method, url, headers, signal } = request
-    const operation = operationOf(method)
-    const idempotent = isIdempotent(method)
-    // A Request's body is a one-use stream: read it once so every attempt can send it.
-    const init: RequestInit = { ...requestInitExt, method, headers, redirect: request.redirect, body: request.body && (await request.arrayBuffer()) }
-    let budget = config.maxAttempts
+// A refused connection never reached the API, so even a request that must not be repeated can be.
+// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them.
+function refused(error: unknown): boolean {
+  const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
+  return codeOf(error) === 'ECONNREFUSED' || (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED'))
+}
+
+/**
+ * What is kept of fetch's error as the cause: its name, reason and code, redacted. The original
+ * may carry what the server sent (undici's parser errors keep the unparsed bytes, an echoed
+ * signature among them), which inspecting the error would show.
+ */
+function safeCause(error: unknown, secrets: readonly string[]): Error {
+  const kept = new Error(quoted(fetchReason(error), secrets, 300))
+  kept.name = (error as Error | undefined)?.name ?? 'Error'
+  const code = codeOf(error)
+  return typeof code === 'string' ? Object.assign(kept, { code }) : kept
+}
+
+/**
+ * Sends one request to NCP: signs every attempt afresh (fresh timestamp, learned clock offset),
+ * bounds each attempt, the credentials provider and the answer's body with the attempt's timeout
+ * and the caller's signal, follows no redirect (NCP's API never redirects, and a redirect would
+ * carry the signature elsewhere), reads at most `maxResponseBytes`, retries what is safe to
+ * retry, and re-signs once after a clock-skew refusal.
+ */
+export function createTransport(config: TransportConfig): Send {
+  const { clock, logger, maxResponseBytes, userAgent } = config
+  const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
+  // Credentials given as an object are checked once; a provider's answer, on every attempt.
+  const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
+
+  return async (out) => {
+    const { operation, method, target, body, signal, timeoutMs } = out
+    // The target comes percent-encoded exactly as the URL parser would leave it (see targetOf
+    // and the raw client), so what is signed is what fetch sends, with no URL parsed per call.
+    const url = config.baseUrl + target
+    const pathWithQuery = basePath + target
+    const name = operation ?? `${method} ${target}`
+    let budget = out.maxAttempts
     let skewCorrected = false
+    let lost = false
 
     for (let attempt = 1; ; attempt++) {
-      const log = (message: string, meta: object) => logger?.debug(message, { operation, attempt, ...meta })
-      const signed = await signatureHeaders(method, url, config.credentials, clock.now)
-      for (const name in signed) headers.set(name, signed[name as keyof typeof signed]!)
-      log('ncp request', { method, url })
-
-      // A fresh signal per attempt: the caller's signal or this attempt's timeout aborts it.
-      // Checked here, with no await before the listener, so no abort can slip in between.
-      signal.throwIfAborted()
+      signal?.throwIfAborted()
+      // One controller per attempt: the attempt's timeout or the caller's signal aborts it.
       const controller = new AbortController()
-      const abort = () => controller.abort(signal.reason)
       let timedOut = false
       const timer = setTimeout(() => {
         timedOut = true
         controller.abort()
       }, timeoutMs)
-      signal.addEventListener('abort', abort)
+      const onAbort = () => controller.abort(signal!.reason)
+      signal?.addEventListener('abort', onAbort)
+      let sent = false
+      let secrets: string[] = []
+      let timestamp = ''
       let response: Response | undefined
-      let body: string | undefined
-      // Why this attempt is retried (an error name or a status), and after how long.
+      let text: string | undefined
       let reason: unknown
-      let delayMs: number | undefined
       try {
-        response = await config.fetch(url, { ...init, signal: controller.signal })
-        body = await response.text()
+        const credentials = fixed ?? (await resolveCredentials(config.credentials, controller.signal))
+        timestamp = String(Math.floor(clock.now()))
+        const signature = await signedHeaders(method, pathWithQuery, timestamp, credentials)
+        secrets = [credentials.secretKey, signature['x-ncp-apigw-signature-v2']]
+        const headers: Record<string, string> = { ...out.headers, ...signature }
+        if (body !== undefined) headers['content-type'] ??= 'application/json'
+        if (userAgent) headers['user-agent'] = userAgent
+        if (logger) logger.debug('ncp request', { operation, attempt, method, target })
+        sent = true
+        response = await config.fetch(url, { method, headers, body: body ?? null, redirect: 'manual', signal: controller.signal })
+        const { status } = response
+        if (status < 200 || status > 599 || (status >= 300 && status < 400)) {
+          discard(response.body)
+          throw unusableStatus(operation, response, secrets)
+        }
+        text = await readText(response, maxResponseBytes, controller.signal)
       } catch (cause) {
-        signal.throwIfAborted()
-        const what = `${operation ?? method} attempt ${attempt}`
+        if (cause instanceof TooLarge) {
+          throw new NcpApiError(
+            { operation, status: response!.status, retryable: false, traceId: traceIdOf(response!.headers, secrets) },
+            `with a body larger than maxResponseBytes (${cause.limit} bytes), so it was not read`,
+            'Raise maxResponseBytes if answers this large are expected.',
+          )
+        }
+        if (cause instanceof NcpError) throw cause
+        signal?.throwIfAborted()
+        const what = `${name} attempt ${attempt}`
         const error = timedOut
-          ? new NcpTimeoutError(`${what} timed out after ${timeoutMs} ms; raise timeoutMs if the network is slow.`, { operation, attempts: attempt, timeoutMs }, cause)
-          : new NcpNetworkError(`${what} got no answer (${fetchReason(cause)}); check the network and the base URL.`, { operation, attempts: attempt }, cause)
-        if (!idempotent || attempt >= budget) throw error
+          ? new NcpTimeoutError(
+              `${what} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
+              { operation, attempts: attempt, timeoutMs },
+              safeCause(cause, secrets),
+            )
+          : sent
+            ? new NcpNetworkError(
+                `${what} got no answer (${quoted(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
+                { operation, attempts: attempt },
+                safeCause(cause, secrets),
+              )
+            : cause
+        // Retried only when a repeat cannot do twice what the request does.
+        if (!(error instanceof NcpNetworkError) || attempt >= budget || !(out.idempotent || !sent || refused(cause))) throw error
+        lost ||= sent && !refused(cause)
         reason = error.name
       } finally {
         clearTimeout(timer)
-        signal.removeEventListener('abort', abort)
+        signal?.removeEventListener('abort', onAbort)
       }
 
-      if (body !== undefined) {
-        const { status, statusText, headers: answerHeaders } = response!
-        log('ncp response', { status, traceId: answerHeaders.get('x-ncp-trace-id') })
+      let delayMs: number | undefined
+      if (text !== undefined) {
+        const { status, headers } = response!
+        if (logger) logger.debug('ncp response', { operation, attempt, status, traceId: traceIdOf(headers, secrets) })
+        // A success is returned at once: nothing below applies to it.
+        if (status < 300) return { status, headers, text, secrets, lost }
         // A refused timestamp: learn the server's clock from its Date header and sign once more.
         // Safe for every operation, since the request was refused before it did anything.
-        if (status === 401 && !skewCorrected && clock.correct(+signed['x-ncp-apigw-timestamp'], answerHeaders.get('date'))) {
+        if (status === 401 && !skewCorrected && clock.correct(+timestamp, headers.get('date'))) {
           skewCorrected = true
           budget++
-          log('ncp clock corrected', { offsetMs: clock.offset() })
+          if (logger) logger.debug('ncp clock corrected', { operation, attempt, offsetMs: clock.offset() })
           continue
         }
-        delayMs = retryAfterDelay(answerHeaders.get('retry-after'), clock.now())
-        if (!(idempotent && isRetryableStatus(status) && attempt < budget && !(delayMs! > MAX_RETRY_AFTER_MS))) {
-          onAnswer?.(body)
-          return new Response(onAnswer || !body ? null : body, { status, statusText, headers: answerHeaders })
-        }
+        delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
+        const retry =
+          isRetryableStatus(status) && attempt < budget && !(delayMs! > MAX_RETRY_AFTER_MS) && (out.idempotent || isThrottled(status, text))
+        if (!retry) return { status, headers, text, secrets, lost }
         reason = status
       }
       delayMs ??= backoffDelay(attempt, config.random)
-      log('ncp retry', { reason, delayMs })
+      if (logger) logger.debug('ncp retry', { operation, attempt, reason, delayMs })
       await config.sleep(delayMs, signal)
     }
   }
+}
+
+/** The trace ID header, redacted like any text the server chose. */
+export function traceIdOf(headers: Headers, secrets: readonly string[]): string | undefined {
+  const value = headers.get('x-ncp-trace-id')
+  return value === null ? undefined : quoted(value, secrets, 100)
+}
+
+/** A redirect (never followed: it would carry the signature elsewhere) or a status HTTP has not. */
+function unusableStatus(operation: string | undefined, response: Response, secrets: readonly string[]): NcpApiError {
+  const { status, headers, type } = response
+  const fields = { operation, status, retryable: false, traceId: traceIdOf(headers, secrets) }
+  if (type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    // A browser's opaque redirect hides its Location: then where it pointed is unknown.
+    const target = headers.get('location')
+    let location: string | undefined
+    try {
+      if (target !== null) location = quoted(new URL(target, response.url || undefined).origin, secrets, 100)
+    } catch {}
+    if (location === 'null') location = undefined
+    return new NcpApiError(
+      { ...fields, location },
+      `redirecting${location ? ` to ${location}` : ''}, which NCP's API never does, so it was not followed and nothing was sent there`,
+      'Check the base URL and any proxy in between.',
+    )
+  }
+  return new NcpApiError(fields, 'which is not an HTTP status (200 to 599)', 'Check the base URL and any proxy in between.')
 }

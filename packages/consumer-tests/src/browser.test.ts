@@ -69,7 +69,7 @@ test('Chromium makes the four calls against the fake API Gateway on another orig
   // What the server saw: preflights from the page's origin, then every call signed and valid.
   const calls = gw.requests.filter((r) => r.method !== 'OPTIONS')
   expect(calls.map((r) => [r.method, r.operationId, r.status, r.signatureValid])).toEqual([
-    ['POST', 'createApiKey', 200, true],
+    ['POST', 'createApiKey', 201, true],
     ['GET', 'getApiKey', 200, true],
     ['PUT', 'updateApiKey', 200, true],
     ['PATCH', 'regenerateApiKey', 200, true],

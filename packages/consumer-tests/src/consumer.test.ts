@@ -118,7 +118,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(out.rawGot).toEqual(out.regenerated)
     expect(out.rawMissing).toBe('300')
     expect(out.requests).toEqual([
-      { method: 'POST', operationId: 'createApiKey', status: 200, signatureValid: true },
+      { method: 'POST', operationId: 'createApiKey', status: 201, signatureValid: true },
       { method: 'GET', operationId: 'getApiKey', status: 200, signatureValid: true },
       { method: 'PUT', operationId: 'updateApiKey', status: 200, signatureValid: true },
       { method: 'PATCH', operationId: 'regenerateApiKey', status: 200, signatureValid: true },

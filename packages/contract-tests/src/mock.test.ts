@@ -1,4 +1,4 @@
-import { type ApiKey, type ApiKeyClientOptions, createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+import { type ApiKey, type ApiKeyClientOptions, type ApiKeyPage, createApiKeyClient, createRawClient, NcpApiError } from '@ncloud-apigw/client'
 import { describe, expect, expectTypeOf, inject, test } from 'vitest'
 import { specExample } from './spec-examples.js'
 import { violationRecorder } from './violations.js'
@@ -47,25 +47,46 @@ describe('prism mock: the client gets each operation\'s documented example, type
     expect(violations).toEqual([])
   })
 
+  test('listApiKeys answers the list example: summaries without key values', async () => {
+    const { apigw, violations } = mockClient()
+    const page = await apigw.listApiKeys({ offset: 0, limit: 20, apiKeyName: 'apiKeyName' })
+    expectTypeOf(page).toEqualTypeOf<ApiKeyPage>()
+    expect(page).toEqual(specExample('ListApiKeysResponse'))
+    expect(violations).toEqual([])
+  })
+
+  test('deleteApiKey answers 204 with nothing, and resolves with nothing', async () => {
+    const { apigw, violations } = mockClient()
+    await expect(apigw.deleteApiKey(id)).resolves.toBeUndefined()
+    expect(violations).toEqual([])
+  })
+
   test('the raw client gets the documented shapes, wrapped where the API wraps', async () => {
     const { apigw, violations } = mockClient()
+    const raw = createRawClient(apigw)
     const path = { 'api-key-id': id }
-    const got = await apigw.raw.GET('/api-keys/{api-key-id}', { params: { path } })
-    expectTypeOf(got.data).toEqualTypeOf<ApiKey | undefined>()
+    const got = await raw.GET('/api-keys/{api-key-id}', { params: { path } })
+    expectTypeOf(got.data).toMatchTypeOf<ApiKey | undefined>()
     expect(got.data).toEqual(specExample('GetApiKeyResponse'))
 
-    const created = await apigw.raw.POST('/api-keys', { body: { apiKeyName: 'apiKey-***' } })
-    expectTypeOf(created.data).toEqualTypeOf<{ apiKey: ApiKey } | undefined>()
+    const created = await raw.POST('/api-keys', { body: { apiKeyName: 'apiKey-***' } })
+    expectTypeOf(created.data).toMatchTypeOf<{ apiKey: ApiKey } | undefined>()
     expect(created.data).toEqual(specExample('CreateApiKeyResponse'))
 
-    const updated = await apigw.raw.PUT('/api-keys/{api-key-id}', {
+    const updated = await raw.PUT('/api-keys/{api-key-id}', {
       params: { path },
       body: { apiKeyName: 'apiKey-***', isEnabled: true },
     })
     expect(updated.data).toEqual(specExample('UpdateApiKeyResponse'))
 
-    const regenerated = await apigw.raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: { keyType: 'SECONDARY' } })
+    const regenerated = await raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: { keyType: 'SECONDARY' } })
     expect(regenerated.data).toEqual(specExample('RegenerateApiKeyResponse'))
+
+    const listed = await raw.GET('/api-keys', { params: { query: { limit: 20 } } })
+    expect(listed.data).toEqual(specExample('ListApiKeysResponse'))
+
+    const deleted = await raw.DELETE('/api-keys/{api-key-id}', { params: { path } })
+    expect(deleted.response.status).toBe(204)
     expect(violations).toEqual([])
   })
 })
@@ -96,17 +117,21 @@ describe('prism mock: documented error responses become typed NcpApiErrors', () 
     expect(body.errorCode).toBe(errorCode)
   })
 
-  test('createApiKey is not retried on 429: the error comes from the one attempt', async () => {
-    let attempts = 0
+  test.each([
+    ['code=429', 429, 3, true],
+    ['code=503', 503, 1, false],
+  ])('createApiKey on Prefer: %s: %i, after %i attempts (a throttled create did nothing and may be repeated; a 503 may have)', async (prefer, status, attempts, retryable) => {
+    let sent = 0
     const apigw = createApiKeyClient({
       baseUrl: inject('mockUrl'),
       credentials,
+      sleep: async () => {},
       fetch: (input, init) => {
-        attempts++
-        return fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), prefer: 'code=429' } })
+        sent++
+        return fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), prefer } })
       },
     })
-    await expect(apigw.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toMatchObject({ status: 429, retryable: false })
-    expect(attempts).toBe(1)
+    await expect(apigw.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toMatchObject({ status, retryable })
+    expect(sent).toBe(attempts)
   })
 })

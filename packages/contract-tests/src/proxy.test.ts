@@ -1,4 +1,5 @@
-import { createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+import { createApiKeyClient, createRawClient, NcpApiError } from '@ncloud-apigw/client'
+import { operations } from '@ncloud-apigw/operations'
 import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, describe, expect, inject, test } from 'vitest'
 import { runContractFlow } from './contract-flow.js'
@@ -36,27 +37,20 @@ afterEach(async () => {
 })
 
 describe('prism proxy: the real flow passes the spec both ways', () => {
-  test('create → get → update → regenerate → get, with no violation from Prism', async () => {
+  test('create → get → list → update → regenerate → get → delete → get, with no violation from Prism', async () => {
     const { apigw, violations } = proxiedClient()
     const before = (await upstreamRequests()).length
     const steps = await runContractFlow(apigw)
-    expect(steps.map((s) => s.call.split('(')[0])).toEqual([
-      'createApiKey',
-      'getApiKey',
-      'updateApiKey',
-      'regenerateApiKey',
-      'getApiKey',
-    ])
+    const called = steps.map((s) => s.operation)
+    expect(called).toEqual(['createApiKey', 'getApiKey', 'listApiKeys', 'updateApiKey', 'regenerateApiKey', 'getApiKey', 'deleteApiKey', 'getApiKey'])
     expect(violations).toEqual([])
-    // Each call reached the fake exactly once and was answered 200: Prism forwarded them all.
+    // Each call reached the fake exactly once and got its operation's success status from the
+    // spec (201 for create, 204 for delete), the last get the 404 of a deleted key: Prism
+    // forwarded them all, both ways.
     const reached = (await upstreamRequests()).slice(before)
-    expect(reached.map((r) => [r.operationId, r.status])).toEqual([
-      ['createApiKey', 200],
-      ['getApiKey', 200],
-      ['updateApiKey', 200],
-      ['regenerateApiKey', 200],
-      ['getApiKey', 200],
-    ])
+    expect(reached.map((r) => [r.operationId, r.status])).toEqual(
+      called.map((operation, i) => [operation, i === called.length - 1 ? 404 : operations[operation].success]),
+    )
   })
 })
 
@@ -70,20 +64,38 @@ describe('prism proxy catches a client that breaks the spec (request side)', () 
     ['keyType TERTIARY', 'PATCH', { keyType: 'TERTIARY' }, 'keyType', 'enum'],
   ] as const)('%s is refused with 422 naming the field, and never forwarded', async (_what, method, body, field, code) => {
     const { apigw, violations } = proxiedClient()
+    const raw = createRawClient(apigw)
     const before = (await upstreamRequests()).length
     const path = { 'api-key-id': 'cvcohvd2xj' }
     const { response } =
       method === 'POST'
-        ? await apigw.raw.POST('/api-keys', { body: body as never })
+        ? await raw.POST('/api-keys', { body: body as never })
         : method === 'PUT'
-          ? await apigw.raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: body as never })
-          : await apigw.raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: body as never })
+          ? await raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: body as never })
+          : await raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: body as never })
     expect(response.status).toBe(422)
     expect(violations).toContainEqual(expect.objectContaining({ code, location: expect.arrayContaining([field]) }))
     if (field === 'body') {
       const named = body && 'apiName' in body ? 'apiName' : 'isEnabled'
       expect(violations.map((v) => v.message).join('\n')).toContain(named)
     }
+    expect((await upstreamRequests()).length).toBe(before)
+  })
+})
+
+describe('prism proxy catches a client that breaks the spec (query side)', () => {
+  test.each([
+    ['limit 0', { limit: 0 }, 'limit'],
+    ['offset -1', { offset: -1 }, 'offset'],
+    ['a 21-character apiKeyName', { apiKeyName: 'x'.repeat(21) }, 'apiKeyName'],
+  ] as const)('a list with %s is refused naming the parameter, and never forwarded', async (_what, query, parameter) => {
+    const { apigw, violations } = proxiedClient()
+    const before = (await upstreamRequests()).length
+    const { response } = await createRawClient(apigw).GET('/api-keys', { params: { query: query as never } })
+    expect([400, 422]).toContain(response.status)
+    // Prism reports query parameter names in lower case.
+    const where = violations.map((v) => v.location.map((part: string) => part.toLowerCase()))
+    expect(where).toContainEqual(expect.arrayContaining(['query', parameter.toLowerCase()]))
     expect((await upstreamRequests()).length).toBe(before)
   })
 })
@@ -116,6 +128,23 @@ describe('prism proxy catches a server that breaks the spec (response side)', ()
     )
   })
 
+  test('a list whose item has isEnabled as a string is refused with 500 naming the field', async () => {
+    const key = await createKey()
+    const { primaryKey: _p, secondaryKey: _s, ...summary } = key
+    await injectFault({ kind: 'status', status: 200, operationId: 'listApiKeys', body: { apiKeys: [{ ...summary, isEnabled: 'yes' }], total: 1, initialCount: 1 } })
+    const { apigw, violations } = proxiedClient()
+    await expect(apigw.listApiKeys()).rejects.toMatchObject({ name: 'NcpApiError', status: 500 })
+    expect(violations).toContainEqual(expect.objectContaining({ code: 'type', location: expect.arrayContaining(['isEnabled']) }))
+  })
+
+  test('a delete answering 200 with a body, where the spec says 204, is refused', async () => {
+    const key = await createKey()
+    await injectFault({ kind: 'status', status: 200, operationId: 'deleteApiKey', body: { deleted: true } })
+    const { apigw, violations } = proxiedClient()
+    await expect(apigw.deleteApiKey(key.apiKeyId)).rejects.toMatchObject({ name: 'NcpApiError', status: 500 })
+    expect(violations.length).toBeGreaterThan(0)
+  })
+
   test('the same wrong answers pass untouched without the proxy: it is Prism that catches them', async () => {
     const key = await createKey()
     await injectFault({ kind: 'status', status: 200, operationId: 'getApiKey', body: { ...key, isEnabled: 'yes' } })
@@ -125,7 +154,7 @@ describe('prism proxy catches a server that breaks the spec (response side)', ()
       credentials: TEST_CREDENTIALS,
       maxAttempts: 1,
     })
-    const { data, response } = await fake.raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': key.apiKeyId } } })
+    const { data, response } = await createRawClient(fake).GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': key.apiKeyId } } })
     expect(response.status).toBe(200)
     expect((data as { isEnabled: unknown }).isEnabled).toBe('yes')
   })

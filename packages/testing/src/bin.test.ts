@@ -39,7 +39,7 @@ describe('the ncloud-apigw-fake binary', () => {
     const printed = JSON.parse(await firstLine(child)) as { url: string; accessKey: string; secretKey: string }
     expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
     const res = await ncpFetch(printed.url, printed, 'POST', '/api-keys', { body: { apiKeyName: 'from-bin' } })
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     child.kill(signal)
     const [code] = await once(child, 'exit')
     expect(code).toBe(0)

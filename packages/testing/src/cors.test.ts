@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { operationIds, operations, pathOf } from '../test/operation-requests.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 let gw: FakeApiGateway
@@ -14,9 +15,10 @@ const origin = 'http://127.0.0.1:5173'
 const signingHeaders = ['x-ncp-apigw-timestamp', 'x-ncp-iam-access-key', 'x-ncp-apigw-signature-v2']
 
 describe('CORS, for pages on another origin', () => {
-  test.each(['POST', 'GET', 'PUT', 'PATCH'])('a preflight for %s with the signing headers and Content-Type is allowed', async (method) => {
+  test.each(operationIds)('a preflight for %s with the signing headers and Content-Type is allowed', async (id) => {
+    const { method } = operations[id]
     const asked = ['content-type', ...signingHeaders].join(',')
-    const res = await fetch(`${gw.url}/api-keys/abc`, {
+    const res = await fetch(gw.url + pathOf(id, 'abc'), {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': asked },
     })
@@ -26,6 +28,12 @@ describe('CORS, for pages on another origin', () => {
     expect(res.headers.get('access-control-allow-headers')).toBe(asked)
     expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0)
     expect(await res.text()).toBe('')
+  })
+
+  test('the allowed methods are the methods of the operation table, and OPTIONS', async () => {
+    const res = await fetch(`${gw.url}/api-keys`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'DELETE' } })
+    const methods = new Set(operationIds.map((id) => operations[id].method))
+    expect(res.headers.get('access-control-allow-methods')).toBe([...methods, 'OPTIONS'].join(', '))
   })
 
   test('a preflight that names no headers is told the signing headers and Content-Type', async () => {
@@ -44,11 +52,14 @@ describe('CORS, for pages on another origin', () => {
   })
 
   test.each([
-    ['a success', 'POST', '/api-keys', { apiKeyName: 'x' }, 200],
+    ['a success', 'POST', '/api-keys', { apiKeyName: 'x' }, 201],
+    ['a 204', 'DELETE', '/api-keys/{id}', undefined, 204],
+    ['a page', 'GET', '/api-keys', undefined, 200],
     ['a 404', 'GET', '/api-keys/none', undefined, 404],
     ['a 400', 'POST', '/api-keys', { nope: 1 }, 400],
   ])('%s lets the page read the body, Date, Retry-After and x-ncp-trace-id', async (_what, method, path, body, status) => {
-    const res = await ncpFetch(gw.url, TEST_CREDENTIALS, method, path, { ...(body ? { body } : {}), headers: { origin } })
+    const target = path.replace('{id}', gw.seedKey().apiKeyId)
+    const res = await ncpFetch(gw.url, TEST_CREDENTIALS, method, target, { ...(body ? { body } : {}), headers: { origin } })
     expect(res.status).toBe(status)
     expect(res.headers.get('access-control-allow-origin')).toBe('*')
     const exposed = res.headers.get('access-control-expose-headers')?.split(', ').map((h) => h.toLowerCase())

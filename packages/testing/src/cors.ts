@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import { operationIds, operations } from '@ncloud-apigw/operations'
 
 /** The headers a browser page must be able to send: content type and NCP's signing headers. */
 const ALLOWED_HEADERS =
@@ -14,11 +15,14 @@ export const corsHeaders: Readonly<Record<string, string>> = Object.freeze({
   'access-control-expose-headers': 'Date, Retry-After, x-ncp-trace-id',
 })
 
+/** Every method of the API, from the operation table, and OPTIONS for the preflight itself. */
+export const ALLOWED_METHODS = [...new Set<string>(operationIds.map((id) => operations[id].method)), 'OPTIONS'].join(', ')
+
 /** The answer to a CORS preflight: every method of the API, and whatever headers the page asks for. */
 export function preflightHeaders(requestHeaders: IncomingHttpHeaders): Record<string, string> {
   return {
     ...corsHeaders,
-    'access-control-allow-methods': 'GET, POST, PUT, PATCH, OPTIONS',
+    'access-control-allow-methods': ALLOWED_METHODS,
     'access-control-allow-headers': requestHeaders['access-control-request-headers'] || ALLOWED_HEADERS,
     'access-control-max-age': '600',
   }

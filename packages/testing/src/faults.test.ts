@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { operationIds, operations, pathOf, validBodies, type OperationId } from '../test/operation-requests.js'
 import { rawExchange, splitResponse } from '../test/raw-exchange.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
@@ -109,7 +110,7 @@ describe('which requests a fault applies to', () => {
   test('a fault for one operation leaves the others alone', async () => {
     gw.injectFault({ kind: 'status', status: 503, operationId: 'regenerateApiKey' })
     expect((await get()).status).toBe(200)
-    expect((await create()).status).toBe(200)
+    expect((await create()).status).toBe(201)
     expect((await regenerate()).status).toBe(503)
     expect((await regenerate()).status).toBe(200)
   })
@@ -159,7 +160,9 @@ describe('which requests a fault applies to', () => {
     [{ kind: 'malformed', body: 'xml' }, /body must be one of html, truncated-json, not-json, empty/],
     [{ kind: 'transform', transform: 'no' }, /transform must be a function/],
     [{ kind: 'teapot' }, /unknown kind "teapot"/],
-    [{ kind: 'drop', operationId: 'deleteApiKey' }, /operationId must be one of createApiKey, getApiKey, updateApiKey, regenerateApiKey, got "deleteApiKey"/],
+    [{ kind: 'drop', operationId: 'searchApiKeys' }, new RegExp(`operationId must be one of ${operationIds.join(', ')}, got "searchApiKeys"`)],
+    [{ kind: 'status', status: 404, headers: { 'x-ncp-trace-id': 'trace\x1b[2J' } }, /headers\["x-ncp-trace-id"\] cannot be sent over HTTP/],
+    [{ kind: 'status', status: 404, headers: { 'bad name': 'x' } }, /headers\["bad name"\] cannot be sent over HTTP/],
   ])('a fault that cannot work is refused: %j', (fault, message) => {
     expect(() => gw.injectFault(fault as never)).toThrow(message)
   })
@@ -184,12 +187,12 @@ describe('connection faults', () => {
   test('reset sends the status and headers, then ends mid-body; the request was processed', async () => {
     gw.injectFault({ kind: 'reset' })
     const res = await create()
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.headers.get('x-ncp-trace-id')).toMatch(/^[0-9a-f]{32}$/)
     const error = await failure(res.text())
     expect(error).toMatchObject({ name: 'TypeError', message: 'terminated' })
     expect(gw.keys.size).toBe(2)
-    expect(gw.requests[0]).toMatchObject({ fault: 'reset', status: 200 })
+    expect(gw.requests[0]).toMatchObject({ fault: 'reset', status: 201 })
   })
 
   test('reset on the wire: fewer body bytes than Content-Length, then the connection ends', async () => {
@@ -269,7 +272,7 @@ describe('malformed bodies', () => {
   test('truncated-json: a complete transfer of half a JSON body, processed', async () => {
     gw.injectFault({ kind: 'malformed', body: 'truncated-json', operationId: 'createApiKey' })
     const res = await create()
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
     const text = await res.text()
     expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text))
@@ -336,7 +339,7 @@ describe('transform faults: spec-violating responses', () => {
       },
     })
     const res = await create()
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     const body = (await res.json()) as { apiKey: Record<string, unknown> }
     expect(body.apiKey).not.toHaveProperty('modTime')
     const stored = gw.keys.get(body.apiKey.apiKeyId as string)
@@ -383,5 +386,117 @@ describe('transform faults: spec-violating responses', () => {
     expect(await res.json()).toEqual({
       error: { errorCode: '900', message: 'Unexpected Error', details: 'the transform fault threw: boom' },
     })
+  })
+})
+
+describe.each(operationIds)('every fault kind works with %s', (op) => {
+  const { method, success, answer } = operations[op]
+  const changes = method !== 'GET'
+  const call = (options: { signal?: AbortSignal } = {}) =>
+    ncpFetch(gw.url, TEST_CREDENTIALS, method, pathOf(op, id), { ...(validBodies[op] === undefined ? {} : { body: validBodies[op] }), ...options })
+  const state = () => JSON.stringify([...gw.keys.values()])
+  const aimed = <F extends object>(fault: F) => gw.injectFault({ ...fault, operationId: op } as never)
+
+  /** Runs `exercise` with a fault aimed at the operation and says whether the stored keys changed. */
+  async function withFault(fault: object, exercise: () => Promise<void>): Promise<boolean> {
+    // Another operation's request does not use up the fault.
+    const other: OperationId = op === 'getApiKey' ? 'listApiKeys' : 'getApiKey'
+    aimed(fault)
+    const untouched = await ncpFetch(gw.url, TEST_CREDENTIALS, operations[other].method, pathOf(other, id))
+    expect(untouched.status).toBe(operations[other].success)
+    await untouched.arrayBuffer()
+    const before = state()
+    await exercise()
+    expect(gw.requests.at(-1)).toMatchObject({ operationId: op, fault: (fault as { kind: string }).kind })
+    return state() !== before
+  }
+
+  test('status: that status, not processed', async () => {
+    const changed = await withFault({ kind: 'status', status: 503 }, async () => {
+      const res = await call()
+      expect(res.status).toBe(503)
+      expect(await res.json()).toEqual({ error: { errorCode: '500', message: 'Endpoint Error' } })
+    })
+    expect(changed).toBe(false)
+  })
+
+  test('drop: no answer, not processed', async () => {
+    const changed = await withFault({ kind: 'drop' }, async () => {
+      expect((await failure(call())).message).toBe('fetch failed')
+    })
+    expect(changed).toBe(false)
+  })
+
+  test('hang: no answer until the client gives up, not processed', async () => {
+    const changed = await withFault({ kind: 'hang' }, async () => {
+      expect((await failure(call({ signal: AbortSignal.timeout(100) }))).name).toBe('TimeoutError')
+    })
+    expect(changed).toBe(false)
+  })
+
+  test('malformed html: a 502 page, not processed', async () => {
+    const changed = await withFault({ kind: 'malformed', body: 'html' }, async () => {
+      const res = await call()
+      expect(res.status).toBe(502)
+      expect(await res.text()).toMatch(/^<!DOCTYPE html>/)
+    })
+    expect(changed).toBe(false)
+  })
+
+  test(`delay: the normal answer (${success}), late, processed`, async () => {
+    const changed = await withFault({ kind: 'delay', ms: 20 }, async () => {
+      const res = await call()
+      expect(res.status).toBe(success)
+      await res.arrayBuffer()
+    })
+    expect(changed).toBe(changes)
+  })
+
+  test('reset: the status line and headers, then a reset connection, processed', async () => {
+    const changed = await withFault({ kind: 'reset' }, async () => {
+      const res = await call()
+      expect(res.status).toBe(success)
+      if (answer !== 'none') expect((await failure(res.text())).message).toBe('terminated')
+    })
+    expect(changed).toBe(changes)
+  })
+
+  test('malformed truncated-json: half the answer, processed', async () => {
+    const changed = await withFault({ kind: 'malformed', body: 'truncated-json' }, async () => {
+      const res = await call()
+      expect(res.status).toBe(success)
+      const text = await res.text()
+      if (answer === 'none') expect(text).toBe('')
+      else expect(() => JSON.parse(text)).toThrow(SyntaxError)
+    })
+    expect(changed).toBe(changes)
+  })
+
+  test('large: the answer padded to the size asked for, still valid JSON, processed', async () => {
+    const changed = await withFault({ kind: 'large', bytes: 4096 }, async () => {
+      const res = await call()
+      expect(res.status).toBe(success)
+      const text = await res.text()
+      // A 204 carries no body, so there is nothing to pad.
+      if (answer === 'none') expect(text).toBe('')
+      else {
+        expect(text.length).toBe(4096)
+        expect(typeof JSON.parse(text)).toBe('object')
+      }
+    })
+    expect(changed).toBe(changes)
+  })
+
+  test('transform: whatever the function makes of the answer, processed', async () => {
+    const changed = await withFault(
+      { kind: 'transform', transform: (r: { status: number; headers: Record<string, string> }) => void (r.headers['x-transformed'] = String(r.status)) },
+      async () => {
+        const res = await call()
+        expect(res.status).toBe(success)
+        expect(res.headers.get('x-transformed')).toBe(String(success))
+        await res.arrayBuffer()
+      },
+    )
+    expect(changed).toBe(changes)
   })
 })

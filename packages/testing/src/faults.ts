@@ -1,10 +1,10 @@
-import { operations } from './generated/limits.js'
+import { validateHeaderName, validateHeaderValue } from 'node:http'
+import { operationIds, operations, type OperationId } from '@ncloud-apigw/operations'
 import type { RecordedRequest } from './recorded-request.js'
-import type { OperationId } from './routes.js'
 
 /** Which requests a fault applies to. Faults never apply to CORS preflight (OPTIONS) requests. */
 export interface FaultTarget {
-  /** Only requests routed to this operation. Left out: every request, routed or not. */
+  /** Only requests routed to this operation (an id of the spec's operation table). Left out: every request, routed or not. */
   readonly operationId?: OperationId
   /** How many matching requests the fault applies to: default 1; `Infinity` until removed. */
   readonly times?: number
@@ -152,7 +152,7 @@ function check(fault: Fault): void {
   const times = fault.times ?? 1
   if (fault.operationId !== undefined && !Object.hasOwn(operations, fault.operationId)) {
     throw new RangeError(
-      `injectFault: operationId must be one of ${Object.keys(operations).join(', ')}, got ${JSON.stringify(fault.operationId)}`,
+      `injectFault: operationId must be one of ${operationIds.join(', ')}, got ${JSON.stringify(fault.operationId)}`,
     )
   }
   if (times !== Infinity && (!Number.isSafeInteger(times) || times < 1)) {
@@ -161,6 +161,16 @@ function check(fault: Fault): void {
   switch (fault.kind) {
     case 'status':
       checkStatus(fault.status, 'status')
+      // node:http would refuse such a header only when answering, and the test would see some
+      // other answer with no sign of its fault: refuse it here, where the test can see why.
+      for (const [name, value] of Object.entries(fault.headers ?? {})) {
+        try {
+          validateHeaderName(name)
+          validateHeaderValue(name, value)
+        } catch (error) {
+          throw new RangeError(`injectFault: headers[${JSON.stringify(name)}] cannot be sent over HTTP (${(error as Error).message}); a raw socket server can send what HTTP forbids`)
+        }
+      }
       return
     case 'delay':
       if (!Number.isFinite(fault.ms) || fault.ms < 0) {

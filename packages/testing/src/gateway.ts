@@ -3,17 +3,18 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { AddressInfo } from 'node:net'
 import { inspect } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { ApiKey, CreateApiKeyRequest, RegenerateApiKeyRequest, UpdateApiKeyRequest } from '@ncloud-apigw/types'
+import { operations, problemText, queryValues, requestProblems, type OperationId } from '@ncloud-apigw/operations'
+import type { ApiKey } from '@ncloud-apigw/types'
 import { corsHeaders, preflightHeaders } from './cors.js'
 import { credentialMap, type Credentials } from './credentials.js'
 import { FaultQueue, type FakeResponse, type Fault, type InjectedFault } from './faults.js'
+import { handlers, type HandlerInput } from './handlers.js'
 import { KeyStore } from './key-store.js'
 import { ncpErrorBody } from './ncp-error.js'
 import { readBody, type ReadBody } from './read-body.js'
 import { recordRequest, type MutableRecord, type RecordedRequest } from './recorded-request.js'
-import { BASE_PATH, checkBasePath, decodeSegment, route } from './routes.js'
+import { BASE_PATH, checkBasePath, decodeSegment, route, routeList, splitTarget } from './routes.js'
 import { verifySignature, type SignatureCheck } from './signature.js'
-import { bodyProblems } from './validate.js'
 
 export interface FakeApiGatewayOptions {
   /** Port to listen on; default 0, a free port chosen by the system. */
@@ -32,6 +33,11 @@ export interface FakeApiGatewayOptions {
    * `upstream + /api-keys`); signatures are still checked over the path as received.
    */
   readonly basePath?: string
+  /**
+   * How many requests `requests` keeps: the most recent ones, oldest first; default 1,000.
+   * `Infinity` keeps every request (for a test that counts more than that); `0` keeps none.
+   */
+  readonly maxRecordedRequests?: number
 }
 
 /** A running fake API Gateway. See the package README for a walk-through. */
@@ -40,7 +46,11 @@ export interface FakeApiGateway {
   readonly url: string
   /** The stored API keys by `apiKeyId`: a live, read-only view of frozen snapshots. */
   readonly keys: ReadonlyMap<string, ApiKey>
-  /** Every request received, in order of arrival, CORS preflights included. */
+  /**
+   * The most recent requests received (`maxRecordedRequests`, default 1,000), oldest first, CORS
+   * preflights included: a snapshot, taken at each read, of records that fill in as the requests
+   * are answered.
+   */
   readonly requests: readonly RecordedRequest[]
   /** How far the server's clock is ahead of the real clock, in ms. */
   readonly clockOffsetMs: number
@@ -48,6 +58,8 @@ export interface FakeApiGateway {
   injectFault(fault: Fault): InjectedFault
   /** Removes every queued fault. Requests already inside a fault (a hang, a delay) keep it. */
   clearFaults(): void
+  /** Forgets every recorded request; requests still being answered are not recorded. */
+  clearRequests(): void
   /** Moves the server's clock to real clock + `ms`, for every request from now on. */
   setClockOffset(ms: number): void
   /** Stores a key directly, without a request; fields left out are filled in as create would. */
@@ -61,6 +73,9 @@ export interface FakeApiGateway {
 
 /** Bodies above this size are refused with 413 (NCP code 430), as API Gateway refuses them. */
 const MAX_BODY_BYTES = 1024 * 1024
+/** How much of a refused body (bad signature, too large) a record keeps. */
+const RECORDED_PREFIX_BYTES = 1024
+const DEFAULT_MAX_RECORDED_REQUESTS = 1_000
 const DEFAULT_LARGE_BYTES = 10 * 1024 * 1024
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -91,13 +106,26 @@ function isJsonContentType(value: string | undefined): boolean {
 
 function ignore(): void {}
 
+function checkMaxRecorded(max: number): number {
+  if (max !== Infinity && (!Number.isSafeInteger(max) || max < 0)) {
+    throw new RangeError(`maxRecordedRequests must be a non-negative integer or Infinity, got ${String(max)}`)
+  }
+  return max
+}
+
 /** One request as the pipeline knows it once the body is read and the signature checked. */
 interface Incoming {
   readonly record: MutableRecord
   readonly signature: SignatureCheck
   readonly body: ReadBody
-  /** The api-key-id segment is not valid percent-encoded UTF-8. */
-  readonly badId: boolean
+  /** The raw path parameters, still percent-encoded. */
+  readonly rawParams: Readonly<Record<string, string>>
+}
+
+/** The answer of a request the handler served: the table's success status, JSON unless it has no body. */
+function successResponse(operationId: OperationId, body: unknown): FakeResponse {
+  const { success, answer } = operations[operationId]
+  return answer === 'none' ? { status: success, headers: {}, body: undefined } : jsonResponse(success, body)
 }
 
 class Gateway implements FakeApiGateway {
@@ -107,6 +135,7 @@ class Gateway implements FakeApiGateway {
   readonly #store: KeyStore
   readonly #faults = new FaultQueue()
   readonly #requests: MutableRecord[] = []
+  readonly #maxRecorded: number
   readonly #now: () => number
   readonly #lifetime = new AbortController()
   readonly #basePath: string
@@ -119,6 +148,7 @@ class Gateway implements FakeApiGateway {
     this.#basePath = options.basePath ?? BASE_PATH
     checkBasePath(this.#basePath)
     this.#now = options.now ?? Date.now
+    this.#maxRecorded = checkMaxRecorded(options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS)
     this.#offset = 0
     this.setClockOffset(options.clockOffsetMs ?? 0)
     const [firstAccessKey] = this.#secrets.keys()
@@ -156,7 +186,7 @@ class Gateway implements FakeApiGateway {
   }
 
   get requests(): readonly RecordedRequest[] {
-    return this.#requests
+    return this.#requests.slice()
   }
 
   get clockOffsetMs(): number {
@@ -169,6 +199,10 @@ class Gateway implements FakeApiGateway {
 
   clearFaults(): void {
     this.#faults.clear()
+  }
+
+  clearRequests(): void {
+    this.#requests.length = 0
   }
 
   setClockOffset(ms: number): void {
@@ -196,6 +230,13 @@ class Gateway implements FakeApiGateway {
     return `FakeApiGateway { url: '${this.#url}', keys: ${this.#store.view.size}, requests: ${this.#requests.length} }`
   }
 
+  /** Keeps the record in the ring: the oldest goes when it is full. */
+  #record(record: MutableRecord): void {
+    if (this.#maxRecorded === 0) return
+    this.#requests.push(record)
+    if (this.#requests.length > this.#maxRecorded) this.#requests.shift()
+  }
+
   #serverNow(): number {
     return this.#now() + this.#offset
   }
@@ -215,7 +256,7 @@ class Gateway implements FakeApiGateway {
     req.on('error', ignore)
     res.on('error', ignore)
     const record = recordRequest(req, this.#serverNow())
-    this.#requests.push(record)
+    this.#record(record)
     try {
       await this.#respond(req, res, record)
     } catch (error) {
@@ -231,22 +272,12 @@ class Gateway implements FakeApiGateway {
       this.#send(res, record, { status: 204, headers: preflightHeaders(req.headers), body: undefined })
       return
     }
-    const body = await readBody(req, MAX_BODY_BYTES)
-    if (body.bytes !== undefined) {
-      record.rawBody = body.bytes.toString('utf8')
-      try {
-        record.body = record.rawBody === '' ? undefined : JSON.parse(record.rawBody)
-      } catch {
-        record.body = undefined
-      }
-    }
     const found = route(record.method, record.path, this.#basePath)
-    let badId = false
+    const rawParams = found?.rawParams ?? {}
     if (found !== undefined) {
       record.operationId = found.operationId
-      const rawId = found.rawParams['api-key-id']
+      const rawId = rawParams['api-key-id']
       if (rawId !== undefined) record.apiKeyId = decodeSegment(rawId)
-      badId = rawId !== undefined && record.apiKeyId === undefined
     }
     // Judged by the server clock at arrival, so a clock offset changed meanwhile cannot split a
     // request between two clocks.
@@ -257,7 +288,23 @@ class Gateway implements FakeApiGateway {
     )
     record.signatureValid = signature.valid
     record.authFailure = signature.valid ? undefined : signature.details
-    const incoming: Incoming = { record, signature, body, badId }
+    // Only a signed request's body is kept whole: an unauthenticated client cannot fill memory.
+    const body = await readBody(req, {
+      limit: MAX_BODY_BYTES,
+      keep: signature.valid ? MAX_BODY_BYTES : RECORDED_PREFIX_BYTES,
+      prefix: RECORDED_PREFIX_BYTES,
+    })
+    record.bodySize = body.size
+    record.bodyTruncated = body.truncated
+    record.rawBody = body.bytes.toString('utf8')
+    if (!body.truncated && record.rawBody !== '') {
+      try {
+        record.body = JSON.parse(record.rawBody)
+      } catch {
+        record.body = undefined
+      }
+    }
+    const incoming: Incoming = { record, signature, body, rawParams }
 
     const fault = this.#faults.take(record.operationId)
     record.fault = fault?.kind
@@ -301,7 +348,11 @@ class Gateway implements FakeApiGateway {
         const bytes = serialize(response.body)
         const sent = Math.max(0, Math.min(fault.bytes ?? Math.floor(bytes.length / 2), bytes.length - 1))
         this.#writeHead(res, record, response, bytes.length)
-        res.write(bytes.subarray(0, sent), () => req.socket.resetAndDestroy())
+        // The head goes out first, even for an answer without a body (a 204), then the reset.
+        res.flushHeaders()
+        const reset = () => req.socket.resetAndDestroy()
+        if (sent > 0) res.write(bytes.subarray(0, sent), reset)
+        else req.socket.write('', reset)
         return
       }
       case 'large': {
@@ -344,59 +395,57 @@ class Gateway implements FakeApiGateway {
   }
 
   /** What API Gateway would answer, changing the stored keys where the request asks it to. */
-  #process({ record, signature: check, body, badId }: Incoming): FakeResponse {
+  #process({ record, signature: check, body, rawParams }: Incoming): FakeResponse {
     const { operationId } = record
     if (operationId === undefined) {
-      const base = this.#basePath
-      const routes = `the API Key API has POST ${base}/api-keys and GET, PUT, PATCH ${base}/api-keys/{api-key-id}`
-      return errorResponse(404, `no route for ${record.method} ${record.path.split('?')[0]}; ${routes}`)
+      const path = splitTarget(record.path).path
+      return errorResponse(404, `no route for ${record.method} ${path}; the API Key API has ${routeList(this.#basePath)}`)
     }
     if (!check.valid) return errorResponse(401, check.details)
     if (body.tooLarge) return errorResponse(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`)
-    if (badId) {
-      return errorResponse(400, 'api-key-id: the path segment is not valid percent-encoded UTF-8')
-    }
 
+    const operation = operations[operationId]
+    const pathParams: Record<string, string> = {}
+    for (const [name, raw] of Object.entries(rawParams)) {
+      const value = decodeSegment(raw)
+      if (value === undefined) return errorResponse(400, `${name}: the path segment is not valid percent-encoded UTF-8`)
+      pathParams[name] = value
+    }
+    const query = queryValues(operationId, new URLSearchParams(splitTarget(record.path).query))
+
+    // How the body arrived (labelled JSON, UTF-8, parseable) comes before what it holds.
     let input: unknown
-    if (operationId !== 'getApiKey') {
-      if (body.bytes.length === 0) return errorResponse(400, 'the request body is required')
-      if (!isJsonContentType(record.headers['content-type'])) {
-        return errorResponse(400, `Content-Type must be application/json, got ${JSON.stringify(record.headers['content-type'] ?? '')}`)
+    let unreadable: string | undefined
+    if (operation.body !== undefined && body.bytes.length > 0) {
+      const contentType = record.headers['content-type']
+      if (!isJsonContentType(contentType)) {
+        unreadable = `Content-Type must be application/json, got ${JSON.stringify(contentType ?? '')}`
+      } else {
+        try {
+          input = JSON.parse(utf8.decode(body.bytes))
+        } catch (error) {
+          unreadable = error instanceof SyntaxError ? `the body is not valid JSON: ${error.message}` : 'the body is not valid UTF-8'
+        }
       }
-      let text: string
-      try {
-        text = utf8.decode(body.bytes)
-      } catch {
-        return errorResponse(400, 'the request body is not valid UTF-8')
-      }
-      try {
-        input = JSON.parse(text)
-      } catch (error) {
-        return errorResponse(400, `the request body is not valid JSON: ${(error as Error).message}`)
-      }
-      const problems = bodyProblems(operationId, input)
-      if (problems.length > 0) return errorResponse(400, problems.join('; '))
     }
+    const problems = requestProblems(operationId, { pathParams, query, body: input }).map((problem) =>
+      unreadable !== undefined && problem.field === 'the body' && problem.got === 'nothing' ? unreadable : problemText(problem),
+    )
+    if (problems.length > 0) return errorResponse(400, problems.join('; '))
 
-    const modifier = this.#modifierFor(check.accessKey)
-    const id = record.apiKeyId as string
-    const notFound = (): FakeResponse => errorResponse(404, `no API key with apiKeyId ${JSON.stringify(id)}`)
-    switch (operationId) {
-      case 'createApiKey':
-        return jsonResponse(200, { apiKey: this.#store.create(input as CreateApiKeyRequest, modifier) })
-      case 'getApiKey': {
-        const key = this.#store.get(id)
-        return key === undefined ? notFound() : jsonResponse(200, key)
-      }
-      case 'updateApiKey': {
-        const key = this.#store.update(id, input as UpdateApiKeyRequest, modifier)
-        return key === undefined ? notFound() : jsonResponse(200, { apiKey: key })
-      }
-      case 'regenerateApiKey': {
-        const key = this.#store.regenerate(id, (input as RegenerateApiKeyRequest).keyType, modifier)
-        return key === undefined ? notFound() : jsonResponse(200, { apiKey: key })
-      }
+    const apiKeyId = pathParams['api-key-id'] as string
+    if (Object.hasOwn(operation.pathParams, 'api-key-id') && !this.#store.has(apiKeyId)) {
+      return errorResponse(404, `no API key with apiKeyId ${JSON.stringify(apiKeyId)}`)
     }
+    const handler = handlers[operationId] as (input: HandlerInput<OperationId>) => unknown
+    const answer = handler({
+      store: this.#store,
+      body: input as never,
+      query: query as never,
+      apiKeyId,
+      modifier: this.#modifierFor(check.accessKey),
+    })
+    return successResponse(operationId, answer)
   }
 
   #writeHead(res: ServerResponse, record: MutableRecord, response: FakeResponse, contentLength: number): void {

@@ -51,6 +51,20 @@ export class KeyStore {
     return this.#keys.get(id)
   }
 
+  has(id: string): boolean {
+    return this.#keys.has(id)
+  }
+
+  /** Every key, oldest first: a key keeps its place when it changes. */
+  all(): IterableIterator<ApiKey> {
+    return this.#keys.values()
+  }
+
+  /** Removes a key; `false` when there was none. */
+  delete(id: string): boolean {
+    return this.#keys.delete(id)
+  }
+
   create(input: CreateApiKeyRequest, modifier: string): ApiKey {
     return this.#store(undefined, {
       apiKeyId: this.#newId(),

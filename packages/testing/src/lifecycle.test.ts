@@ -1,6 +1,7 @@
 import { connect } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { operationIds, operations, pathOf, validBodies } from '../test/operation-requests.js'
 import { startFakeApiGateway, TEST_CREDENTIALS } from './index.js'
 
 async function until(condition: () => boolean): Promise<void> {
@@ -34,9 +35,23 @@ describe('starting', () => {
     try {
       expect(gw.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
       const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'root' } })
-      expect(res.status).toBe(200)
+      expect(res.status).toBe(201)
       expect(gw.requests[0]).toMatchObject({ path: '/api-keys', signatureValid: true })
       expect((await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api/v1/api-keys', { body: { apiKeyName: 'x' } })).status).toBe(404)
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test.each(operationIds)('a basePath of its own serves %s below it, signed over the path as received', async (id) => {
+    const gw = await startFakeApiGateway({ basePath: '/proxy/apigw' })
+    try {
+      expect(gw.url).toMatch(/\/proxy\/apigw$/)
+      const key = gw.seedKey()
+      const body = validBodies[id]
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, operations[id].method, pathOf(id, key.apiKeyId), body === undefined ? {} : { body })
+      expect(res.status).toBe(operations[id].success)
+      expect(gw.requests[0]).toMatchObject({ operationId: id, signatureValid: true, path: `/proxy/apigw${pathOf(id, key.apiKeyId)}` })
     } finally {
       await gw.close()
     }
@@ -112,7 +127,7 @@ describe('clients that leave', () => {
       await until(() => gw.requests.length === 1)
       expect(gw.requests[0]).toMatchObject({ method: 'POST', status: undefined })
       const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
-      expect(res.status).toBe(200)
+      expect(res.status).toBe(201)
     } finally {
       await gw.close()
     }
@@ -134,7 +149,7 @@ describe('clients that leave', () => {
       // clients left; then the answer goes to a closed socket.
       await until(() => gw.keys.size === gw.requests.filter((r) => r.fault !== undefined).length)
       const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
-      expect(res.status).toBe(200)
+      expect(res.status).toBe(201)
     } finally {
       await gw.close()
     }

@@ -1,5 +1,5 @@
 import type { NcpErrorBody } from '@ncloud-apigw/types'
-import { documentedErrors } from './generated/errors.js'
+import { documentedErrors } from '@ncloud-apigw/operations'
 
 /** NCP's Unexpected Error pair, used for statuses the spec does not document (such as 502). */
 const fallback = { errorCode: '900', message: 'Unexpected Error' } as const

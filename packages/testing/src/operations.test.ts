@@ -1,6 +1,8 @@
 import { inspect } from 'node:util'
+import { problems, type Schema } from '@ncloud-apigw/operations'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { keyOperationIds, operationIds, operations, pathOf, validBodies } from '../test/operation-requests.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 let gw: FakeApiGateway
@@ -20,14 +22,36 @@ const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
 async function create(body: unknown = { apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' }) {
   const res = await call('POST', '/api-keys', body)
-  expect(res.status).toBe(200)
+  expect(res.status).toBe(operations.createApiKey.success)
   return ((await res.json()) as { apiKey: Record<string, unknown> }).apiKey
 }
 
-describe('the four operations, statefully', () => {
-  test('create answers 200 with a new key wrapped in apiKey, in the documented shape', async () => {
+describe.each(operationIds)('%s answers as the operation table says', (id) => {
+  const { method, success, answer, response } = operations[id]
+
+  test(`its success status (${success}) and answer shape (${answer}), valid against the table's response schema`, async () => {
+    const key = gw.seedKey({ apiKeyId: 'seeded0001', apiKeyName: 'seeded' })
+    const res = await call(method, pathOf(id, key.apiKeyId), validBodies[id])
+    expect(res.status).toBe(success)
+    const text = await res.text()
+    if (answer === 'none') {
+      expect(text).toBe('')
+      expect(res.headers.get('content-type')).toBeNull()
+      return
+    }
+    expect(res.headers.get('content-type')).toBe('application/json;charset=UTF-8')
+    const body = JSON.parse(text) as Record<string, unknown>
+    expect(problems(response as Schema, body)).toEqual([])
+    if (answer === 'key') expect(body).toEqual(gw.keys.get(key.apiKeyId))
+    if (answer === 'wrapped') expect(Object.keys(body)).toEqual(['apiKey'])
+    if (answer === 'page') expect(Object.keys(body)).toEqual(['apiKeys', 'total', 'initialCount'])
+  })
+})
+
+describe('the six operations, statefully', () => {
+  test('create answers 201 with a new key wrapped in apiKey, in the documented shape', async () => {
     const res = await call('POST', '/api-keys', { apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })
-    expect(res.status).toBe(200)
+    expect(res.status).toBe(201)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
     const body = (await res.json()) as { apiKey: Record<string, unknown> }
     expect(Object.keys(body)).toEqual(['apiKey'])
@@ -138,22 +162,73 @@ describe('the four operations, statefully', () => {
   })
 })
 
+describe('delete', () => {
+  test('removes the key and answers 204 with no body', async () => {
+    const key = await create()
+    const other = await create({ apiKeyName: 'stays' })
+    const res = await call('DELETE', `/api-keys/${key.apiKeyId as string}`)
+    expect(res.status).toBe(204)
+    expect(res.headers.get('content-length')).toBeNull()
+    expect(await res.text()).toBe('')
+    expect(gw.keys.has(key.apiKeyId as string)).toBe(false)
+    expect([...gw.keys.keys()]).toEqual([other.apiKeyId])
+    expect(gw.requests.at(-1)).toMatchObject({ operationId: 'deleteApiKey', status: 204 })
+  })
+
+  test.each(keyOperationIds)('after delete, %s of the key answers 404 with errorCode 300', async (id) => {
+    const key = await create()
+    expect((await call('DELETE', pathOf('deleteApiKey', key.apiKeyId as string))).status).toBe(204)
+    const res = await call(operations[id].method, pathOf(id, key.apiKeyId as string), validBodies[id])
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      error: { errorCode: '300', message: 'Not Found Exception', details: `no API key with apiKeyId ${JSON.stringify(key.apiKeyId)}` },
+    })
+    expect(gw.keys.size).toBe(0)
+  })
+})
+
 describe('unknown ids and routes', () => {
-  test.each([
-    ['GET', undefined],
-    ['PUT', { apiKeyName: 'x', isEnabled: true }],
-    ['PATCH', { keyType: 'PRIMARY' }],
-  ])('%s of an unknown id answers 404 with errorCode 300', async (method, body) => {
-    const res = await call(method, '/api-keys/nosuchkey0', body)
+  test.each(keyOperationIds)('%s of an unknown id answers 404 with errorCode 300 and changes nothing', async (id) => {
+    const seeded = gw.seedKey()
+    const res = await call(operations[id].method, pathOf(id, 'nosuchkey0'), validBodies[id])
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({
       error: { errorCode: '300', message: 'Not Found Exception', details: expect.stringContaining('"nosuchkey0"') },
     })
+    expect([...gw.keys.values()]).toEqual([seeded])
+  })
+
+  // Every method the table does not list for a path it has.
+  const paths = [...new Set(operationIds.map((id) => operations[id].path))]
+  const unrouted = paths.flatMap((path) =>
+    ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']
+      .filter((method) => !operationIds.some((id) => operations[id].path === path && operations[id].method === method))
+      .map((method) => [method, path.replace('{api-key-id}', 'abc')] as const),
+  )
+
+  test('the routes are the table\'s: the methods of the table are served, no other', () => {
+    expect(unrouted.length).toBeGreaterThan(0)
+    expect(unrouted).not.toContainEqual(['GET', '/api-keys'])
+    expect(unrouted).not.toContainEqual(['DELETE', '/api-keys/abc'])
+  })
+
+  test.each(unrouted.filter(([method]) => method !== 'HEAD'))('%s %s is not an operation: 404 with errorCode 300', async (method, path) => {
+    const res = await call(method, path)
+    expect(res.status).toBe(404)
+    const body = (await res.json()) as { error: { errorCode: string; message: string; details: string } }
+    expect(body.error).toMatchObject({ errorCode: '300', message: 'Not Found Exception' })
+    expect(body.error.details).toContain('no route for')
+  })
+
+  test('the 404 of an unknown route lists the routes of the table', async () => {
+    const res = await call('GET', '/apis')
+    const { error } = (await res.json()) as { error: { details: string } }
+    expect(error.details).toBe(
+      'no route for GET /api/v1/apis; the API Key API has GET, POST /api/v1/api-keys and GET, PUT, DELETE, PATCH /api/v1/api-keys/{api-key-id}',
+    )
   })
 
   test.each([
-    ['GET', '/api-keys'],
-    ['DELETE', '/api-keys/abc'],
     ['POST', '/api-keys/abc'],
     ['GET', '/api-keys/'],
     ['GET', '/api-keys/abc/extra'],
@@ -175,11 +250,14 @@ describe('unknown ids and routes', () => {
     expect(((await res.json()) as { error: { errorCode: string } }).error.errorCode).toBe('300')
   })
 
-  test('a query string is accepted and ignored by the route', async () => {
+  test('a query does not change the route; a parameter the operation does not have is refused, naming it', async () => {
     const key = await create()
     const res = await call('GET', `/api-keys/${key.apiKeyId as string}?lang=ko&x=`)
-    expect(res.status).toBe(200)
-    expect(gw.requests.at(-1)?.path).toBe(`/api/v1/api-keys/${key.apiKeyId as string}?lang=ko&x=`)
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { details: string } }).error.details).toBe(
+      'lang must be absent: the query parameters are none; x must be absent: the query parameters are none',
+    )
+    expect(gw.requests.at(-1)).toMatchObject({ path: `/api/v1/api-keys/${key.apiKeyId as string}?lang=ko&x=`, operationId: 'getApiKey' })
   })
 })
 
@@ -215,7 +293,7 @@ describe('state seen from a test', () => {
     await call('GET', `/api-keys/${key.apiKeyId as string}`)
     await call('GET', '/api-keys/missing')
     expect(gw.requests.map((r) => [r.method, r.operationId, r.apiKeyId, r.status, r.signatureValid])).toEqual([
-      ['POST', 'createApiKey', undefined, 200, true],
+      ['POST', 'createApiKey', undefined, 201, true],
       ['GET', 'getApiKey', key.apiKeyId, 200, true],
       ['GET', 'getApiKey', 'missing', 404, true],
     ])

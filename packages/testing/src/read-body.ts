@@ -1,19 +1,50 @@
 import type { IncomingMessage } from 'node:http'
 
-export type ReadBody =
-  | { readonly tooLarge: false; readonly bytes: Buffer }
-  | { readonly tooLarge: true; readonly bytes: undefined }
+export interface ReadBody {
+  /** Bytes received, all of them, kept or not. */
+  readonly size: number
+  /** More than `limit` bytes arrived. */
+  readonly tooLarge: boolean
+  /** What was kept: the whole body, or its first bytes when `truncated`. */
+  readonly bytes: Buffer
+  /** `bytes` is only the start of the body. */
+  readonly truncated: boolean
+}
+
+export interface ReadBodyLimits {
+  /** A body larger than this is too large: it is drained and only its first `prefix` bytes are kept. */
+  readonly limit: number
+  /** How much of a body within `limit` to keep: `limit` to keep it whole, less to keep its start. */
+  readonly keep: number
+  /** How much of a too large body to keep. */
+  readonly prefix: number
+}
 
 /**
- * Reads the request body, keeping at most `limit` bytes; a larger one is drained and dropped so
- * the answer (413) can still be sent on a healthy connection. Rejects when the client goes away.
+ * Reads the request body to its end, so the answer (401, 413) can still be sent on a healthy
+ * connection, while holding at most `keep` bytes (or `prefix` once it is too large): a client
+ * that streams large bodies cannot make the fake hold them. Rejects when the client goes away.
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
-  const chunks: Buffer[] = []
+export async function readBody(req: IncomingMessage, { limit, keep, prefix }: ReadBodyLimits): Promise<ReadBody> {
+  let chunks: Buffer[] = []
   let size = 0
+  let kept = 0
+  let cap = Math.min(keep, limit)
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size <= limit) chunks.push(chunk)
+    if (size > limit && cap > prefix) {
+      // Too large after all: give back what was held beyond the prefix.
+      cap = prefix
+      const start = Buffer.concat(chunks).subarray(0, prefix)
+      chunks = [Buffer.from(start)]
+      kept = start.length
+    }
+    if (kept < cap) {
+      const part = chunk.length <= cap - kept ? chunk : chunk.subarray(0, cap - kept)
+      chunks.push(part)
+      kept += part.length
+    }
   }
-  return size > limit ? { tooLarge: true, bytes: undefined } : { tooLarge: false, bytes: Buffer.concat(chunks) }
+  const bytes = Buffer.concat(chunks, kept)
+  return { size, tooLarge: size > limit, bytes, truncated: kept < size }
 }

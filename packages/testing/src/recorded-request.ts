@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { FaultKind } from './faults.js'
-import type { OperationId } from './routes.js'
+import type { OperationId } from '@ncloud-apigw/operations'
 import { SIGNATURE_HEADER } from './signature.js'
 
 /** One request as the fake received it, and what it answered. */
@@ -14,15 +14,24 @@ export interface RecordedRequest {
   /** The `api-key-id` path parameter, percent-decoded once; `undefined` when there is none. */
   readonly apiKeyId: string | undefined
   /**
-   * Request headers with lower-case names, repeated ones joined by `, `. The signature header
+   * Request headers with lower-case names, repeated ones joined by `, `: `user-agent`,
+   * `content-type`, `origin` and the rest, as sent. The signature header
    * is kept but not enumerable, so `headers['x-ncp-apigw-signature-v2']` reads it while
    * `util.inspect`, `JSON.stringify` and test diffs never show it.
    */
   readonly headers: Readonly<Record<string, string>>
-  /** The body as text (`''` when there was none). */
+  /**
+   * The body as text (`''` when there was none). For a request whose signature did not verify or
+   * whose body was over 1 MiB, only the start of the body is kept (its first 1 KiB) and
+   * `bodyTruncated` is `true`; the body of every other request is kept whole.
+   */
   readonly rawBody: string
-  /** The body parsed as JSON; `undefined` when it was empty or not JSON. */
+  /** The body parsed as JSON; `undefined` when it was empty, not JSON, or truncated. */
   readonly body: unknown
+  /** The size of the body as received, in bytes, whether or not it was kept whole. */
+  readonly bodySize: number
+  /** `rawBody` holds only the start of the body (see `rawBody`). */
+  readonly bodyTruncated: boolean
   /** Whether the NCP signature v2 headers verified (they are checked on every request but preflights). */
   readonly signatureValid: boolean
   /** Why the signature did not verify, as told to the client; `undefined` when it did. */
@@ -64,6 +73,8 @@ export function recordRequest(req: IncomingMessage, receivedAt: number): Mutable
     headers: Object.freeze(headers),
     rawBody: '',
     body: undefined,
+    bodySize: 0,
+    bodyTruncated: false,
     signatureValid: false,
     authFailure: undefined,
     status: undefined,

@@ -1,6 +1,6 @@
-import { operations, type OperationId } from './generated/limits.js'
+import { matchOperation, operationIds, operations, type OperationId, type Route } from '@ncloud-apigw/operations'
 
-export type { OperationId }
+export type { OperationId, Route }
 
 /** The base path of every server the spec lists. */
 export const BASE_PATH = '/api/v1'
@@ -12,43 +12,32 @@ export function checkBasePath(basePath: string): void {
   }
 }
 
-export type Route =
-  | {
-      readonly operationId: OperationId
-      /** Path parameters as received, still percent-encoded. */
-      readonly rawParams: Readonly<Record<string, string>>
-    }
-  | undefined
-
-const table = Object.entries(operations).map(([operationId, op]) => ({
-  operationId: operationId as OperationId,
-  method: op.method as string,
-  segments: op.path.split('/').slice(1),
-}))
+/** A request target split at its first `?`: the path and the raw query, both as received. */
+export function splitTarget(pathWithQuery: string): { path: string; query: string } {
+  const at = pathWithQuery.indexOf('?')
+  return at === -1 ? { path: pathWithQuery, query: '' } : { path: pathWithQuery.slice(0, at), query: pathWithQuery.slice(at + 1) }
+}
 
 /**
- * Finds the operation for a method and a request target as received. A path parameter matches
- * exactly one non-empty segment, so an encoded `/` (`%2F`) stays inside the id; anything the spec
- * does not describe (another method, a trailing slash, an extra segment) has no route.
+ * The operation for a method and a request target as received, below `basePath`. The matching
+ * itself is the shared table's (`matchOperation`): a path parameter is exactly one non-empty
+ * segment, so an encoded `/` (`%2F`) stays inside an id; anything the spec does not describe
+ * (another method, a trailing slash, an extra segment) has no route.
  */
-export function route(method: string, pathWithQuery: string, basePath = BASE_PATH): Route {
-  const query = pathWithQuery.indexOf('?')
-  const path = query === -1 ? pathWithQuery : pathWithQuery.slice(0, query)
+export function route(method: string, pathWithQuery: string, basePath = BASE_PATH): Route | undefined {
+  const { path } = splitTarget(pathWithQuery)
   if (!path.startsWith(`${basePath}/`)) return undefined
-  const segments = path.slice(basePath.length + 1).split('/')
-  for (const entry of table) {
-    if (entry.method !== method || entry.segments.length !== segments.length) continue
-    const rawParams: Record<string, string> = {}
-    const matched = entry.segments.every((want, i) => {
-      const got = segments[i] as string
-      const name = /^\{(.+)\}$/.exec(want)?.[1]
-      if (name === undefined) return want === got
-      rawParams[name] = got
-      return got !== ''
-    })
-    if (matched) return { operationId: entry.operationId, rawParams }
+  return matchOperation(method, path.slice(basePath.length))
+}
+
+/** The routes of the API in words, for the details of a 404: `GET, POST /api/v1/api-keys and ...`. */
+export function routeList(basePath: string): string {
+  const byPath = new Map<string, string[]>()
+  for (const id of operationIds) {
+    const { method, path } = operations[id]
+    byPath.set(path, [...(byPath.get(path) ?? []), method])
   }
-  return undefined
+  return [...byPath].map(([path, methods]) => `${methods.join(', ')} ${basePath}${path}`).join(' and ')
 }
 
 /** Decodes a path segment once; `undefined` when it is not valid percent-encoded UTF-8. */

@@ -1,12 +1,14 @@
+import { problemText, requestProblems } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ncpFetch, signedHeaders } from '../test/ncp-fetch.js'
-import { operations } from './generated/limits.js'
+import { ncpFetch, rawRequest, signedHeaders } from '../test/ncp-fetch.js'
+import { operationIds, operations, pathOf, validBodies, type OperationId } from '../test/operation-requests.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
-// Boundaries come from the spec (through the generated limits), so these tests follow the spec.
-const name = operations.createApiKey.body.properties.apiKeyName
-const description = operations.createApiKey.body.properties.apiKeyDescription
+// Boundaries come from the operation table (generated from the spec), never typed here.
+const ApiKeyName = operations.createApiKey.body.properties.apiKeyName
+const ApiKeyDescription = operations.createApiKey.body.properties.apiKeyDescription
 const keyTypes = operations.regenerateApiKey.body.properties.keyType.enum
+const withBody = operationIds.filter((id) => operations[id].body !== undefined)
 
 let gw: FakeApiGateway
 let id: string
@@ -27,90 +29,103 @@ async function badRequest(res: Response): Promise<string> {
 
 const send = (method: string, path: string, body: unknown, headers?: Record<string, string>) =>
   ncpFetch(gw.url, TEST_CREDENTIALS, method, path, { body, ...(headers ? { headers } : {}) })
+const sendTo = (op: OperationId, body: unknown, headers?: Record<string, string>) => send(operations[op].method, pathOf(op, id), body, headers)
+/** What the shared validator says of a body, as the fake must answer it. */
+const expected = (op: OperationId, body: unknown) =>
+  requestProblems(op, { pathParams: { 'api-key-id': id }, body }).map(problemText).join('; ')
 
-describe('request bodies are checked against the spec', () => {
-  test('names at the length limits are accepted, counted in characters', async () => {
-    for (const length of [name.minLength, name.maxLength]) {
-      const res = await send('POST', '/api-keys', { apiKeyName: '키'.repeat(length), apiKeyDescription: '😀'.repeat(description.maxLength) })
-      expect(res.status).toBe(200)
+describe('request bodies are checked with the shared validator', () => {
+  test('names and descriptions at the length limits are accepted, counted in characters', async () => {
+    for (const length of [ApiKeyName.minLength, ApiKeyName.maxLength]) {
+      const res = await send('POST', '/api-keys', { apiKeyName: '키'.repeat(length), apiKeyDescription: '😀'.repeat(ApiKeyDescription.maxLength) })
+      expect(res.status).toBe(operations.createApiKey.success)
     }
   })
 
   test.each([
-    ['empty', ''.padEnd(name.minLength - 1, 'x')],
-    ['too long', 'x'.repeat(name.maxLength + 1)],
+    ['empty', ''.padEnd(ApiKeyName.minLength - 1, 'x')],
+    ['too long', 'x'.repeat(ApiKeyName.maxLength + 1)],
   ])('a name that is %s is refused, naming the field and the limit', async (_what, value) => {
     const details = await badRequest(await send('POST', '/api-keys', { apiKeyName: value }))
-    expect(details).toBe(`apiKeyName must be ${name.minLength} to ${name.maxLength} characters, got ${[...value].length}`)
+    expect(details).toBe(`apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got ${[...value].length} characters`)
+    expect(details).toBe(expected('createApiKey', { apiKeyName: value }))
   })
 
   test('a description over its limit is refused on create and on update', async () => {
-    const long = 'd'.repeat(description.maxLength + 1)
-    const expected = `apiKeyDescription must be ${description.minLength} to ${description.maxLength} characters, got ${long.length}`
-    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x', apiKeyDescription: long }))).toBe(expected)
-    expect(await badRequest(await send('PUT', `/api-keys/${id}`, { apiKeyName: 'x', isEnabled: true, apiKeyDescription: long }))).toBe(expected)
+    const long = 'd'.repeat(ApiKeyDescription.maxLength + 1)
+    const text = `apiKeyDescription must be a string of at most ${ApiKeyDescription.maxLength} characters, got ${long.length} characters`
+    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x', apiKeyDescription: long }))).toBe(text)
+    expect(await badRequest(await sendTo('updateApiKey', { apiKeyName: 'x', isEnabled: true, apiKeyDescription: long }))).toBe(text)
+  })
+
+  // Every operation with a body, every required field of it left out in turn.
+  const missing = withBody.flatMap((op) =>
+    (operations[op].body!.required as readonly string[]).map((field) => [op, field] as const),
+  )
+  test.each(missing)('%s without its required %s is refused, naming it', async (op, field) => {
+    const body: Record<string, unknown> = { ...validBodies[op] }
+    delete body[field]
+    const details = await badRequest(await sendTo(op, body))
+    expect(details).toMatch(new RegExp(`^${field} must be .*, got nothing$`))
+    expect(details).toBe(expected(op, body))
   })
 
   test.each([
-    ['POST', '/api-keys', {}, 'apiKeyName is required'],
-    ['PUT', '/api-keys/{id}', { apiKeyName: 'x' }, 'isEnabled is required'],
-    ['PUT', '/api-keys/{id}', { isEnabled: true }, 'apiKeyName is required'],
-    ['PATCH', '/api-keys/{id}', {}, 'keyType is required'],
-  ])('%s %s without a required field is refused: %s', async (method, path, body, expected) => {
-    expect(await badRequest(await send(method, path.replace('{id}', id), body))).toBe(expected)
-  })
-
-  test.each([
-    [{ apiKeyName: 'x', isEnabled: 'false' }, 'isEnabled must be a boolean, got string'],
-    [{ apiKeyName: 'x', isEnabled: 1 }, 'isEnabled must be a boolean, got integer'],
-    [{ apiKeyName: 42, isEnabled: true }, 'apiKeyName must be a string, got integer'],
-    [{ apiKeyName: null, isEnabled: true }, 'apiKeyName must be a string, got null'],
-    [{ apiKeyName: ['x'], isEnabled: true }, 'apiKeyName must be a string, got array'],
-  ])('a field of the wrong type is refused: %j', async (body, expected) => {
-    expect(await badRequest(await send('PUT', `/api-keys/${id}`, body))).toBe(expected)
+    [{ apiKeyName: 'x', isEnabled: 'false' }, 'isEnabled must be true or false, got a string'],
+    [{ apiKeyName: 'x', isEnabled: 1 }, 'isEnabled must be true or false, got an integer'],
+    [{ apiKeyName: 42, isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got an integer`],
+    [{ apiKeyName: null, isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got null`],
+    [{ apiKeyName: ['x'], isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got an array`],
+  ])('a field of the wrong type is refused: %j', async (body, text) => {
+    const details = await badRequest(await sendTo('updateApiKey', body))
+    expect(details).toBe(text)
+    expect(details).toBe(expected('updateApiKey', body))
   })
 
   test('a keyType outside the enum is refused, listing the allowed values', async () => {
-    expect(await badRequest(await send('PATCH', `/api-keys/${id}`, { keyType: 'TERTIARY' }))).toBe(
-      `keyType must be one of ${keyTypes.join(', ')}, got "TERTIARY"`,
-    )
-    expect(await badRequest(await send('PATCH', `/api-keys/${id}`, { keyType: 'primary' }))).toContain('got "primary"')
+    expect(await badRequest(await sendTo('regenerateApiKey', { keyType: 'TERTIARY' }))).toBe(`keyType must be one of ${keyTypes.join(', ')}`)
+    expect(await badRequest(await sendTo('regenerateApiKey', { keyType: 'primary' }))).toBe(`keyType must be one of ${keyTypes.join(', ')}`)
   })
 
   test('an unknown field is refused, naming it and the allowed fields', async () => {
     expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x', apiName: 'x' }))).toBe(
-      'unknown field "apiName" (allowed: apiKeyName, apiKeyDescription)',
+      `apiName must be absent: the fields are ${Object.keys(operations.createApiKey.body.properties).join(', ')}`,
     )
   })
 
   test('every problem of a body is named at once', async () => {
-    const details = await badRequest(await send('PUT', `/api-keys/${id}`, { apiKeyName: '', isEnabled: 'yes', extra: 1 }))
+    const body = { apiKeyName: '', isEnabled: 'yes', extra: 1 }
+    const details = await badRequest(await sendTo('updateApiKey', body))
     expect(details.split('; ')).toEqual([
-      'isEnabled must be a boolean, got string',
-      `apiKeyName must be ${name.minLength} to ${name.maxLength} characters, got 0`,
-      'unknown field "extra" (allowed: isEnabled, apiKeyName, apiKeyDescription)',
+      `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got 0 characters`,
+      'isEnabled must be true or false, got a string',
+      'extra must be absent: the fields are isEnabled, apiKeyName, apiKeyDescription',
     ])
+    expect(details).toBe(expected('updateApiKey', body))
   })
 
   test.each([
-    ['invalid JSON', '{"apiKeyName":', /^the request body is not valid JSON: /],
-    ['a JSON array', '[]', /^the request body must be a JSON object, got array$/],
-    ['a JSON string', '"x"', /^the request body must be a JSON object, got string$/],
-    ['null', 'null', /^the request body must be a JSON object, got null$/],
-  ])('%s is refused', async (_what, raw, expected) => {
-    expect(await badRequest(await send('POST', '/api-keys', raw))).toMatch(expected)
+    ['a JSON array', '[]', 'the body must be an object, got an array'],
+    ['a JSON string', '"x"', 'the body must be an object, got a string'],
+    ['null', 'null', 'the body must be an object, got null'],
+  ])('%s is refused', async (_what, raw, text) => {
+    expect(await badRequest(await send('POST', '/api-keys', raw))).toBe(text)
   })
 
-  test('a missing body is refused', async () => {
-    const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys')
-    expect(await badRequest(res)).toBe('the request body is required')
+  test('invalid JSON is refused, saying where it broke', async () => {
+    expect(await badRequest(await send('POST', '/api-keys', '{"apiKeyName":'))).toMatch(/^the body is not valid JSON: /)
+  })
+
+  test.each(withBody)('%s without a body is refused', async (op) => {
+    const res = await ncpFetch(gw.url, TEST_CREDENTIALS, operations[op].method, pathOf(op, id))
+    expect(await badRequest(res)).toBe('the body must be an object, got nothing')
   })
 
   test('a body that is not labelled JSON is refused', async () => {
     const details = await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x' }, { 'content-type': 'text/plain' }))
     expect(details).toBe('Content-Type must be application/json, got "text/plain"')
     const withCharset = await send('POST', '/api-keys', { apiKeyName: 'x' }, { 'content-type': 'application/json; charset=utf-8' })
-    expect(withCharset.status).toBe(200)
+    expect(withCharset.status).toBe(operations.createApiKey.success)
   })
 
   test('a body that is not UTF-8 is refused', async () => {
@@ -120,7 +135,16 @@ describe('request bodies are checked against the spec', () => {
       headers: { ...signedHeaders('POST', `${gw.url}/api-keys`, TEST_CREDENTIALS), 'content-type': 'application/json' },
       body: bytes,
     })
-    expect(await badRequest(res)).toBe('the request body is not valid UTF-8')
+    expect(await badRequest(res)).toBe('the body is not valid UTF-8')
+  })
+
+  test('the body of an operation without one is ignored', async () => {
+    const res = await rawRequest(gw.url, TEST_CREDENTIALS, 'GET', `/api/v1/api-keys/${id}`, {
+      body: '{"anything":true}',
+      headers: { 'content-length': '17' },
+    })
+    expect(res.status).toBe(200)
+    expect(gw.requests.at(-1)).toMatchObject({ operationId: 'getApiKey', body: { anything: true } })
   })
 
   test('a body over 1 MiB is refused with 413 and errorCode 430', async () => {
@@ -134,17 +158,17 @@ describe('request bodies are checked against the spec', () => {
   test('a refused body changes nothing', async () => {
     const before = gw.keys.get(id)
     const count = gw.keys.size
-    await send('PUT', `/api-keys/${id}`, { apiKeyName: 'x'.repeat(name.maxLength + 1), isEnabled: false })
-    await send('PATCH', `/api-keys/${id}`, { keyType: 'TERTIARY' })
+    await sendTo('updateApiKey', { apiKeyName: 'x'.repeat(ApiKeyName.maxLength + 1), isEnabled: false })
+    await sendTo('regenerateApiKey', { keyType: 'TERTIARY' })
     await send('POST', '/api-keys', { apiKeyName: '' })
     expect(gw.keys.get(id)).toBe(before)
     expect(gw.keys.size).toBe(count)
   })
 
   test('the request records the parsed body even when it is refused', async () => {
-    await send('PATCH', `/api-keys/${id}`, { keyType: 'TERTIARY' })
+    await sendTo('regenerateApiKey', { keyType: 'TERTIARY' })
     expect(gw.requests.at(-1)).toMatchObject({ body: { keyType: 'TERTIARY' }, status: 400, operationId: 'regenerateApiKey' })
     await send('POST', '/api-keys', '{oops')
-    expect(gw.requests.at(-1)).toMatchObject({ body: undefined, rawBody: '{oops', status: 400 })
+    expect(gw.requests.at(-1)).toMatchObject({ body: undefined, rawBody: '{oops', status: 400, bodySize: 5, bodyTruncated: false })
   })
 })

@@ -3,14 +3,22 @@
  * from the bundled spec by openapi-typescript at build time; the aliases below name the shapes
  * that users write most often.
  */
-import type { components } from './generated/openapi.js'
+import type { components, operations } from './generated/openapi.js'
 
 export type { paths, components, operations, webhooks, $defs } from './generated/openapi.js'
 
 type Schemas = components['schemas']
+/** One object type for an intersection, so editors show the fields instead of `A & B`. */
+type Flat<T> = { [K in keyof T]: T[K] } & {}
 
-/** An API key as the API returns it. */
-export type ApiKey = Schemas['ApiKey']
+/** An API key as the API returns it, with its primary and secondary values. */
+export type ApiKey = Flat<Schemas['ApiKey']>
+/** An API key as a list shows it: its values may be absent. */
+export type ApiKeySummary = Schemas['ApiKeySummary']
+/** `{ apiKeys, total, initialCount }`: one page of `GET /api-keys`. */
+export type ApiKeyPage = Schemas['ApiKeyPage']
+/** The query of `GET /api-keys`: `offset`, `limit`, `apiKeyName`, all optional. */
+export type ListApiKeysQuery = NonNullable<operations['listApiKeys']['parameters']['query']>
 /** `{ apiKey: ApiKey }`: the body of create, update and regenerate responses. */
 export type ApiKeyResponse = Schemas['ApiKeyResponse']
 /** Body of `POST /api-keys`. */

@@ -3,7 +3,10 @@
 import { describe, expectTypeOf, test } from 'vitest'
 import type {
   ApiKey,
+  ApiKeyPage,
   ApiKeyResponse,
+  ApiKeySummary,
+  ListApiKeysQuery,
   CreateApiKeyRequest,
   KeyType,
   NcpErrorBody,
@@ -68,14 +71,35 @@ describe('responses', () => {
     }>()
   })
 
-  test('get returns the key itself; create, update and regenerate wrap it in apiKey', () => {
-    type Ok<Op extends keyof operations> =
-      operations[Op]['responses'][200]['content']['application/json']
-    expectTypeOf<Ok<'getApiKey'>>().toEqualTypeOf<ApiKey>()
-    expectTypeOf<Ok<'createApiKey'>>().toEqualTypeOf<ApiKeyResponse>()
-    expectTypeOf<Ok<'updateApiKey'>>().toEqualTypeOf<ApiKeyResponse>()
-    expectTypeOf<Ok<'regenerateApiKey'>>().toEqualTypeOf<ApiKeyResponse>()
-    expectTypeOf<ApiKeyResponse>().toEqualTypeOf<{ apiKey: ApiKey }>()
+  test('a list item may lack the key values', () => {
+    expectTypeOf<ApiKeySummary>().toEqualTypeOf<{
+      apiKeyId: string
+      tenantId: string
+      apiKeyName: string
+      apiKeyDescription?: string
+      primaryKey?: string
+      secondaryKey?: string
+      modifier: string
+      isEnabled: boolean
+      modTime: string
+      domainCode: string
+    }>()
+    expectTypeOf<ApiKeyPage>().toEqualTypeOf<{ apiKeys: ApiKeySummary[]; total: number; initialCount: number }>()
+    expectTypeOf<ListApiKeysQuery>().toEqualTypeOf<{ offset?: number; limit?: number; apiKeyName?: string }>()
+  })
+
+  test('get returns the key itself; create, update and regenerate wrap it in apiKey; list a page; delete nothing', () => {
+    type Ok<Op extends keyof operations, Status extends keyof operations[Op]['responses']> =
+      operations[Op]['responses'][Status] extends { content: { 'application/json': infer Body } } ? Body : never
+    // ApiKey is the schema's intersection flattened: the same type, each assignable to the other.
+    expectTypeOf<Ok<'getApiKey', 200>>().toMatchTypeOf<ApiKey>()
+    expectTypeOf<ApiKey>().toMatchTypeOf<Ok<'getApiKey', 200>>()
+    expectTypeOf<Ok<'createApiKey', 201>>().toEqualTypeOf<ApiKeyResponse>()
+    expectTypeOf<Ok<'updateApiKey', 200>>().toEqualTypeOf<ApiKeyResponse>()
+    expectTypeOf<Ok<'regenerateApiKey', 200>>().toEqualTypeOf<ApiKeyResponse>()
+    expectTypeOf<Ok<'listApiKeys', 200>>().toEqualTypeOf<ApiKeyPage>()
+    expectTypeOf<operations['deleteApiKey']['responses'][204]['content']>().toEqualTypeOf<undefined>()
+    expectTypeOf<ApiKeyResponse['apiKey']>().toMatchTypeOf<ApiKey>()
   })
 
   test('errors carry errorCode as a string or a number', () => {
@@ -87,8 +111,10 @@ describe('responses', () => {
 })
 
 describe('paths', () => {
-  test('the four operations sit on their documented methods', () => {
+  test('the six operations sit on their documented methods', () => {
+    expectTypeOf<paths['/api-keys']['get']>().toEqualTypeOf<operations['listApiKeys']>()
     expectTypeOf<paths['/api-keys']['post']>().toEqualTypeOf<operations['createApiKey']>()
+    expectTypeOf<paths['/api-keys/{api-key-id}']['delete']>().toEqualTypeOf<operations['deleteApiKey']>()
     expectTypeOf<paths['/api-keys/{api-key-id}']['get']>().toEqualTypeOf<operations['getApiKey']>()
     expectTypeOf<paths['/api-keys/{api-key-id}']['put']>().toEqualTypeOf<operations['updateApiKey']>()
     expectTypeOf<paths['/api-keys/{api-key-id}']['patch']>().toEqualTypeOf<

@@ -1,0 +1,81 @@
+import { jsonType } from '@ncloud-apigw/operations'
+import { NcpValidationError } from './errors.js'
+import type { CallOptions } from './options.js'
+
+/** setTimeout's largest delay; Node clamps a larger one to 1 ms, which would time out every attempt. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+/** More attempts than this is a retry loop rather than a retry policy. */
+const MAX_ATTEMPTS = 100
+/** A larger answer could not become one string (V8 strings stop at about 2^29 characters). */
+const MAX_RESPONSE_BYTES = 2 ** 28
+
+/** What a value was, for a message: a number as it is, anything else by its type (never a string's text). */
+function what(value: unknown): string {
+  if (typeof value === 'number' || value === null) return String(value)
+  const type = jsonType(value)
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+}
+
+/** A whole number within bounds, or the fallback when absent; `NcpValidationError` otherwise. */
+export function integerOption(field: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  if (!(Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= max)) {
+    throw new NcpValidationError({ field, limit: `an integer from 1 to ${max}`, got: what(value) })
+  }
+  return value as number
+}
+
+export const timeoutOption = (field: string, value: unknown, fallback: number) => integerOption(field, value, fallback, MAX_TIMER_MS)
+export const attemptsOption = (field: string, value: unknown, fallback: number) => integerOption(field, value, fallback, MAX_ATTEMPTS)
+export const responseBytesOption = (value: unknown) => integerOption('maxResponseBytes', value, 8 * 1024 * 1024, MAX_RESPONSE_BYTES)
+
+/** What is wrong with a base URL, in words that never quote it (it may hold a password). */
+function baseUrlProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return what(value)
+  if (value === '') return 'an empty string'
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'text that is not an absolute URL (no scheme such as https://?)'
+  }
+  if (!/^https?:$/.test(url.protocol)) return `a URL of another scheme (${url.protocol.slice(0, 20)})`
+  if (url.username || url.password) return 'a URL with a user or password'
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'a URL with a query or fragment'
+  return undefined
+}
+
+/** The base URL as the client joins paths onto it, without a trailing slash; `NcpValidationError` otherwise. */
+export function baseUrlOption(value: unknown): string {
+  const got = baseUrlProblem(value)
+  if (got !== undefined) {
+    throw new NcpValidationError({
+      field: 'baseUrl',
+      limit: 'an http: or https: URL with no user, password, query or fragment, up to and including /api/v1 (such as https://apigateway.apigw.ntruss.com/api/v1)',
+      got,
+    })
+  }
+  return new URL(value as string).href.replace(/\/+$/, '')
+}
+
+// What a header can carry as it is: printable ASCII, no space at either end.
+export const HEADER_SAFE = /^[!-~](?:[ -~]*[!-~])?$/
+
+/** The `userAgent` option: text a header can carry, or nothing. */
+export function userAgentOption(value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'string' && HEADER_SAFE.test(value))) return value
+  throw new NcpValidationError({ field: 'userAgent', limit: 'printable ASCII a header can carry, such as my-app/1.2', got: typeof value === 'string' ? 'other characters' : what(value) })
+}
+
+/** A call's own options, each checked as the client's are. */
+export function callLimits(options: CallOptions | undefined, timeoutMs: number, maxAttempts: number) {
+  const signal = options?.signal
+  if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
+    throw new NcpValidationError({ field: 'signal', limit: 'an AbortSignal', got: what(signal) })
+  }
+  return {
+    signal,
+    timeoutMs: timeoutOption('timeoutMs', options?.timeoutMs, timeoutMs),
+    maxAttempts: attemptsOption('maxAttempts', options?.maxAttempts, maxAttempts),
+  }
+}

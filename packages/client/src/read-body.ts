@@ -1,0 +1,60 @@
+const decoder = new TextDecoder()
+
+/** The answer was larger than `maxResponseBytes`; read no further. */
+export class TooLarge {
+  constructor(readonly limit: number) {}
+}
+
+/**
+ * Cancels a body that will not be read, without waiting: the cancel of a tee'd body (a cloned
+ * Response, as caching or mocking layers hand back) settles only once every branch is cancelled,
+ * so awaiting it could wait forever, past any timeout.
+ */
+export function discard(body: ReadableStream | null): void {
+  body?.cancel().catch(() => {})
+}
+
+/**
+ * The answer's body as text, reading at most `limit` bytes after decoding (`fetch` undoes gzip,
+ * so a small compressed body can still be huge): past that it stops reading, cancels the body and
+ * throws `TooLarge`. A declared `Content-Length` beyond the limit fails before reading anything.
+ * `signal` (the attempt's) stops the reading even when the body does not heed it (a `fetch`
+ * other than the platform's), and the reading then fails with its reason, never returns a part.
+ */
+export async function readText(response: Response, limit: number, signal: AbortSignal): Promise<string> {
+  const declared = response.headers.get('content-length')
+  if (declared !== null && !response.headers.has('content-encoding') && Number(declared) > limit) {
+    discard(response.body)
+    throw new TooLarge(limit)
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  // Cancelling ends a pending read (as done), which the check after the loop turns into the reason.
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => {})
+  signal.addEventListener('abort', onAbort)
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        void reader.cancel().catch(() => {})
+        throw new TooLarge(limit)
+      }
+      chunks.push(value)
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
+  signal.throwIfAborted()
+  if (chunks.length === 1) return decoder.decode(chunks[0])
+  const all = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    all.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return decoder.decode(all)
+}

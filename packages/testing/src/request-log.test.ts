@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import { ncpFetch } from '../test/ncp-fetch.js'
+import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway, type FakeApiGatewayOptions } from './index.js'
+
+let gw: FakeApiGateway | undefined
+afterEach(async () => {
+  await gw?.close()
+  gw = undefined
+})
+
+async function start(options: FakeApiGatewayOptions = {}): Promise<FakeApiGateway> {
+  gw = await startFakeApiGateway(options)
+  return gw
+}
+
+/** `count` signed GETs of `/api-keys/k<i>` (each a 404), sixteen at a time, in order of i per lane. */
+async function gets(fake: FakeApiGateway, count: number): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < count) {
+        const i = next++
+        await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', `/api-keys/k${i}`)).arrayBuffer()
+      }
+    }),
+  )
+}
+
+const MiB = 1024 * 1024
+
+describe('the request log is a ring', () => {
+  test('it keeps the most recent maxRecordedRequests, oldest first', async () => {
+    const fake = await start({ maxRecordedRequests: 3 })
+    for (let i = 0; i < 5; i++) await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', `/api-keys/k${i}`)).arrayBuffer()
+    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['k2', 'k3', 'k4'])
+  })
+
+  test('by default it keeps 1,000 requests', async () => {
+    const fake = await start()
+    await gets(fake, 1_001)
+    expect(fake.requests).toHaveLength(1_000)
+    const ids = new Set(fake.requests.map((r) => r.apiKeyId))
+    expect(ids.size).toBe(1_000)
+  })
+
+  test('Infinity keeps every request', async () => {
+    const fake = await start({ maxRecordedRequests: Infinity })
+    await gets(fake, 1_001)
+    expect(fake.requests).toHaveLength(1_001)
+  })
+
+  test('0 keeps none, and the fake still answers', async () => {
+    const fake = await start({ maxRecordedRequests: 0 })
+    const res = await ncpFetch(fake.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'x' } })
+    expect(res.status).toBe(201)
+    expect(fake.requests).toEqual([])
+    expect(fake.keys.size).toBe(1)
+  })
+
+  test.each([-1, 1.5, Number.NaN, '10'])('a maxRecordedRequests of %j is refused when starting', async (max) => {
+    await expect(startFakeApiGateway({ maxRecordedRequests: max as number })).rejects.toThrow(
+      /maxRecordedRequests must be a non-negative integer or Infinity/,
+    )
+  })
+
+  test('clearRequests() forgets what was recorded; later requests are recorded again', async () => {
+    const fake = await start()
+    await gets(fake, 3)
+    fake.clearRequests()
+    expect(fake.requests).toEqual([])
+    await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/after')).arrayBuffer()
+    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['after'])
+  })
+
+  test('requests is a snapshot of the log, whose records fill in as requests are answered', async () => {
+    const fake = await start()
+    fake.injectFault({ kind: 'delay', ms: 200 })
+    const pending = ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/slow')
+    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    const snapshot = fake.requests
+    expect(snapshot[0]?.status).toBeUndefined()
+    await (await pending).arrayBuffer()
+    await gets(fake, 2)
+    expect(snapshot).toHaveLength(1)
+    expect(snapshot[0]?.status).toBe(404)
+    expect(fake.requests).toHaveLength(3)
+  })
+})
+
+describe('bodies of refused requests are not kept whole', () => {
+  const post = (fake: FakeApiGateway, body: string | Buffer, headers: Record<string, string> = {}) =>
+    fetch(`${fake.url}/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+
+  test('an unauthenticated 1 MB body: 401, and only its first 1 KiB is recorded, marked truncated', async () => {
+    const fake = await start()
+    const body = `{"apiKeyName":"${'x'.repeat(1_000_000 - 17)}"}`
+    const res = await post(fake, body)
+    expect(res.status).toBe(401)
+    await res.arrayBuffer()
+    const [record] = fake.requests
+    expect(record).toMatchObject({ status: 401, signatureValid: false, bodySize: 1_000_000, bodyTruncated: true, body: undefined })
+    expect(record?.rawBody).toBe(body.slice(0, 1024))
+  })
+
+  test('a small unauthenticated body is kept whole', async () => {
+    const fake = await start()
+    await (await post(fake, '{"apiKeyName":"x"}')).arrayBuffer()
+    expect(fake.requests[0]).toMatchObject({ status: 401, rawBody: '{"apiKeyName":"x"}', body: { apiKeyName: 'x' }, bodyTruncated: false, bodySize: 18 })
+  })
+
+  test('a signed body over 1 MiB: 413, and only its first 1 KiB is recorded', async () => {
+    const fake = await start()
+    const body = { apiKeyName: 'x', apiKeyDescription: 'y'.repeat(MiB) }
+    const res = await ncpFetch(fake.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body })
+    expect(res.status).toBe(413)
+    await res.arrayBuffer()
+    const [record] = fake.requests
+    expect(record).toMatchObject({ status: 413, signatureValid: true, bodySize: JSON.stringify(body).length, bodyTruncated: true, body: undefined })
+    expect(record?.rawBody).toBe(JSON.stringify(body).slice(0, 1024))
+  })
+
+  test('a signed body within the limit is kept whole, even a large one', async () => {
+    const fake = await start()
+    const body = JSON.stringify({ apiKeyName: 'x', apiKeyDescription: 'y'.repeat(100_000) })
+    const res = await ncpFetch(fake.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body })
+    expect(res.status).toBe(400)
+    await res.arrayBuffer()
+    expect(fake.requests[0]).toMatchObject({ rawBody: body, bodySize: body.length, bodyTruncated: false })
+  })
+})
+
+describe('headers are recorded as sent', () => {
+  test('user-agent is recorded, on signed and unsigned requests alike', async () => {
+    const fake = await start()
+    const userAgent = 'my-sdk/1.2.3 (node; test)'
+    await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys', { headers: { 'user-agent': userAgent } })).arrayBuffer()
+    await (await fetch(`${fake.url}/api-keys`, { headers: { 'user-agent': 'curl/8.0' } })).arrayBuffer()
+    await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys')).arrayBuffer()
+    expect(fake.requests.map((r) => [r.status, r.headers['user-agent']])).toEqual([
+      [200, userAgent],
+      [401, 'curl/8.0'],
+      [200, 'node'],
+    ])
+    expect(JSON.stringify(fake.requests[0]?.headers)).toContain(userAgent)
+  })
+})
