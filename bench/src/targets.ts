@@ -36,7 +36,7 @@ const ratioTargets: Record<string, [measure: string, max: number]> = {
   'loopback-concurrent': ['getApiKey on loopback, 64 concurrent', 1.1],
 }
 
-/** Every figure `pnpm bench` reports, beside its target from issue 7. */
+/** Every figure `pnpm bench` reports, beside the target it is held to (bench/README.md lists them). */
 export function targetRows({ comparisons, bundles, memory }: Results): TargetRow[] {
   const rows: TargetRow[] = comparisons.map((c) => {
     const [measure, max] = ratioTargets[c.id]!

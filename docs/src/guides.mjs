@@ -3,9 +3,13 @@
 // (sections with text and no operations) in a "Guides" group of the sidebar. Their code is not
 // written in the Markdown: a line `<!-- sample: path -->` includes a file from samples/, which
 // the tests type-check or run, and `{{example.field}}` inserts a value of the spec's worked
-// signature example, so neither can drift from what they describe.
+// signature example, so neither can drift from what they describe. The few blocks written in
+// the Markdown (an install command, a formula) carry an `<!-- example: ... -->` marker, like
+// every README's, which the page leaves out. Both directives are read by the repository's one
+// Markdown reader, scripts/markdown-blocks.mjs.
 import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { directive } from '../../scripts/markdown-blocks.mjs'
 
 /** The guides, in the order the sidebar lists them; each is guides/<lang>/<slug>.md. */
 export const guideSlugs = Object.freeze([
@@ -38,10 +42,15 @@ export function loadGuides({ dir, samplesDir, example }) {
     if (!heading?.[1]) throw new Error(`${file} must start with a "# Title" line`)
     const body = text
       .slice(heading[0].length)
-      .replace(/^<!-- sample: (\S+) -->$/gm, (_line, path) => {
-        const source = readFileSync(join(samplesDir, path), 'utf8').trimEnd()
-        return '```' + (fenceLanguage[extname(path)] ?? '') + '\n' + source + '\n```'
+      .split('\n')
+      .flatMap((line) => {
+        const found = directive(line)
+        if (found?.name === 'example') return []
+        if (found?.name !== 'sample') return [line]
+        const source = readFileSync(join(samplesDir, found.value), 'utf8').trimEnd()
+        return ['```' + (fenceLanguage[extname(found.value)] ?? '') + '\n' + source + '\n```']
       })
+      .join('\n')
       .replace(/\{\{example\.([\w-]+)\}\}/g, (_placeholder, field) => {
         const value = example[field]
         if (typeof value !== 'string') throw new Error(`${file}: the signature example has no field "${field}"`)
