@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
-import { type CheckedBlock, exampleBlocks, type ExampleBlock, isChecked, repositoryExamples, where } from './readme-blocks.js'
+import { type CheckedBlock, exampleBlocks, isChecked, repositoryExamples, where } from './readme-blocks.js'
 import { fileNameOf, prepareReadmeProject, type ReadmeProject, runBlock } from './readme-runner.js'
 import { publishedPackages, repoRoot } from './workspace.js'
 
@@ -96,9 +96,9 @@ describe('a broken example fails the suite, naming its file and line', () => {
   })
 
   test("a type error in an edited copy of the signer's README", async () => {
-    const [example] = brokenSignerBlocks as [ExampleBlock & CheckedBlock]
+    expect(brokenSignerBlocks).toHaveLength(1)
     const line = lineOf(brokenSigner.text, 'await signRequest(')
-    const errors = await typeErrors(example)
+    const errors = await typeErrors(brokenSignerBlocks[0]!)
     expect(errors).toEqual([
       expect.stringMatching(new RegExp(`^${brokenSigner.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+ TS2322 \\(node16\\) Type 'string \\| undefined' is not assignable to type 'string'`)),
       expect.stringMatching(/TS2322 \(node16\)/),
