@@ -17,8 +17,12 @@
 //   `{{list:/json/pointer}}` a list of strings as Markdown bullets.
 //
 // A placeholder that names something the spec does not have fails the build, naming the file.
+// The few blocks written in the Markdown (an install command, a formula) carry an
+// `<!-- example: ... -->` marker, like every README's, which the page leaves out. Both
+// directives are read by the repository's one Markdown reader, scripts/markdown-blocks.mjs.
 import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { directive } from '../../scripts/markdown-blocks.mjs'
 
 /** The guides, in the order the sidebar lists them; each is guides/<lang>/<slug>.md. */
 export const guideSlugs = Object.freeze([
@@ -236,10 +240,16 @@ export function loadGuides({ dir, samplesDir, spec }) {
     if (!heading?.[1]) throw new Error(`${file} must start with a "# Title" line`)
     // Placeholders first, so that an included sample is shown exactly as it is (a workflow's
     // `${{ secrets.X }}` stays).
-    const body = expandPlaceholders(text.slice(heading[0].length), spec, file).replace(/^<!-- sample: (\S+) -->$/gm, (_line, path) => {
-      const source = readFileSync(join(samplesDir, path), 'utf8').trimEnd()
-      return '```' + (fenceLanguage[extname(path)] ?? '') + '\n' + source + '\n```'
-    })
+    const body = expandPlaceholders(text.slice(heading[0].length), spec, file)
+      .split('\n')
+      .flatMap((line) => {
+        const found = directive(line)
+        if (found?.name === 'example') return []
+        if (found?.name !== 'sample') return [line]
+        const source = readFileSync(join(samplesDir, found.value), 'utf8').trimEnd()
+        return ['```' + (fenceLanguage[extname(found.value)] ?? '') + '\n' + source + '\n```']
+      })
+      .join('\n')
     return { slug, title: heading[1].trim(), markdown: body.trim() + '\n' }
   })
 }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
+import { directive, fencedBlocks } from '../../scripts/markdown-blocks.mjs'
 import { docsRoot, loadSpec } from '../test/load.js'
 import { operationsOf } from './code-samples.mjs'
 import { addGuides, describeSchema, expandPlaceholders, guideSlugs, loadGuides, schemaOf } from './guides.mjs'
@@ -38,7 +39,8 @@ describe('guides', () => {
     for (const { code } of languages) {
       for (const slug of guideSlugs) {
         const markdown = readFileSync(join(docsRoot, 'guides', code, `${slug}.md`), 'utf8')
-        expect(markdown, `${code}/${slug}.md`).not.toMatch(/^```(?:ts|typescript|js|javascript|mjs|yaml|yml)\b/m)
+        const typed = fencedBlocks(markdown).filter((block) => /^(?:ts|typescript|js|javascript|mjs|yaml|yml)$/.test(block.lang))
+        expect(typed.map((block) => `${code}/${slug}.md:${block.line}`)).toEqual([])
       }
     }
   })
@@ -53,7 +55,8 @@ describe('guides', () => {
         expect(signature, code).toContain(`\`${example.method} ${example.url}\``)
       }
       expect(signature).toContain(readFileSync(join(samplesDir, 'guides', 'signature-v2.ts'), 'utf8').trimEnd())
-      for (const { slug, markdown } of load(code)) expect(markdown, `${code}/${slug}`).not.toMatch(/<!-- sample:|\{\{/)
+      // Neither directive reaches the page: samples are expanded, example markers left out.
+      for (const { slug, markdown } of load(code)) expect(markdown, `${code}/${slug}`).not.toMatch(/<!-- (?:sample|example):|\{\{/)
     }
   })
 
@@ -91,7 +94,9 @@ describe('guides', () => {
     const included = new Set(
       languages.flatMap(({ code }) =>
         guideSlugs.flatMap((slug) =>
-          [...readFileSync(join(docsRoot, 'guides', code, `${slug}.md`), 'utf8').matchAll(/^<!-- sample: (\S+) -->$/gm)].map((m) => m[1]),
+          readFileSync(join(docsRoot, 'guides', code, `${slug}.md`), 'utf8')
+            .split('\n')
+            .flatMap((line) => (directive(line)?.name === 'sample' ? [directive(line)!.value] : [])),
         ),
       ),
     )

@@ -18,10 +18,15 @@ const rotating = createApiKeyClient({
 })
 
 async function loadFromYourSecretStore(): Promise<Credentials> {
-  return {
-    accessKey: process.env.APP_NCP_ACCESS_KEY ?? '',
-    secretKey: process.env.APP_NCP_SECRET_KEY ?? '',
+  const accessKey = process.env.APP_NCP_ACCESS_KEY
+  const secretKey = process.env.APP_NCP_SECRET_KEY
+  if (!accessKey || !secretKey) {
+    throw new Error(
+      'Set APP_NCP_ACCESS_KEY and APP_NCP_SECRET_KEY ' +
+        '(or read them from your secret store).',
+    )
   }
+  return { accessKey, secretKey }
 }
 
 export { fromEnvironment, gov, rotating }

@@ -1,18 +1,18 @@
 // The published packages as a stranger gets them: a fresh npm project in a temporary directory
-// outside the workspace installs the packed tarballs (and openapi-fetch, TypeScript and
-// @types/node from the registry), compiles a strict consumer under two module resolutions,
-// proves wrong input fails to compile, runs the consumer, and require()s the client from CommonJS.
-import { cpSync, lstatSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+// outside the workspace, which installed the packed tarballs (and openapi-fetch, TypeScript and
+// @types/node from the registry; src/consumer-project.ts, in the global setup), compiles a strict
+// consumer under two module resolutions, proves wrong input fails to compile, runs the consumer,
+// and require()s the client from CommonJS. The READMEs' examples are checked in the same project
+// by readme-examples.test.ts.
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
-import { readmeExample } from './readme-example.js'
-import { describeRun, freshEnv, runCommand } from './run-command.js'
+import { registryDependencies } from './consumer-project.js'
+import { describeRun, runCommand } from './run-command.js'
 import { repoRoot } from './workspace.js'
 
 const packed = inject('packed')
-const project = join(inject('workDir'), 'project')
-const fixtures = new URL('../test/fixtures/consumer/', import.meta.url)
-const readmeOf = (name: string) => readFileSync(join(packed.find((p) => p.name === name)!.unpacked, 'README.md'), 'utf8')
+const project = inject('project')
 
 const inside = (dir: string, file: string) => `${realpathSync(file)}${sep}`.startsWith(`${dir}${sep}`)
 
@@ -29,22 +29,7 @@ function listedFiles(stdout: string) {
   return stdout.split('\n').filter((line) => line.startsWith('/'))
 }
 
-beforeAll(async () => {
-  cpSync(fixtures, project, { recursive: true })
-  // The README examples of the packages, as published, join the consumer.
-  writeFileSync(join(project, 'src/readme-types.ts'), readmeExample(readmeOf('@ncloud-apigw/types'), 'ts'))
-  writeFileSync(join(project, 'readme-spec.mjs'), readmeExample(readmeOf('@ncloud-apigw/spec'), 'js'))
-  writeFileSync(join(project, 'readme-testing.mjs'), readmeExample(readmeOf('@ncloud-apigw/testing'), 'js'))
-  const dependencies: Record<string, string> = {
-    // Registry packages as a consumer would add them; exact, as this repository pins everything.
-    'openapi-fetch': '0.17.0',
-    typescript: '5.9.3',
-    '@types/node': '20.19.43',
-  }
-  for (const pkg of packed) dependencies[pkg.name] = `file:${relative(project, pkg.tarball)}`
-  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2)}\n`)
-  const install = await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, env: freshEnv() })
-  if (install.code !== 0) throw new Error(describeRun('npm install', install))
+beforeAll(() => {
   compilations = {
     node16: tsc('tsconfig.node16.json'),
     bundler: tsc('tsconfig.bundler.json'),
@@ -65,7 +50,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
       expect(entry?.link, pkg.name).toBeUndefined()
       expect(lstatSync(join(project, 'node_modules', pkg.name)).isSymbolicLink(), pkg.name).toBe(false)
     }
-    expect(lock.packages['node_modules/openapi-fetch']).toMatchObject({ version: '0.17.0' })
+    expect(lock.packages['node_modules/openapi-fetch']).toMatchObject({ version: registryDependencies['openapi-fetch'] })
     expect(lock.packages['node_modules/openapi-fetch']?.link).toBeUndefined()
     // Every symbolic link npm made (the .bin shims) stays inside the project.
     const links = readdirSync(join(project, 'node_modules'), { recursive: true, encoding: 'utf8' })
@@ -79,7 +64,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(result.code, describeRun(`tsc (${resolution})`, result)).toBe(0)
     const files = listedFiles(result.stdout)
     expect(files.map((f) => relative(project, f))).toEqual(
-      expect.arrayContaining(['src/consumer.ts', 'src/readme-types.ts', 'node_modules/@ncloud-apigw/client/dist/index.d.ts', 'node_modules/@ncloud-apigw/types/dist/index.d.ts']),
+      expect.arrayContaining(['src/consumer.ts', 'node_modules/@ncloud-apigw/client/dist/index.d.ts', 'node_modules/@ncloud-apigw/types/dist/index.d.ts']),
     )
     expect(files.filter((f) => !inside(project, f))).toEqual([])
   })
@@ -126,26 +111,11 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
       { method: 'GET', operationId: 'getApiKey', status: 200, signatureValid: true },
       { method: 'GET', operationId: 'getApiKey', status: 404, signatureValid: true },
     ])
-    expect(out.operationIds.sort()).toEqual(['createApiKey', 'getApiKey', 'regenerateApiKey', 'updateApiKey'])
+    expect(out.operationIds.sort()).toEqual(['createApiKey', 'deleteApiKey', 'getApiKey', 'listApiKeys', 'regenerateApiKey', 'updateApiKey'])
     // Node resolved every package, and the client's entry, inside the project.
     expect(Object.keys(out.resolved)).toHaveLength(names.length + 1)
     for (const [name, file] of Object.entries<string>(out.resolved)) expect(inside(project, file), `${name}: ${file}`).toBe(true)
     expect(basename(out.resolved['@ncloud-apigw/client (import)'])).toBe('node.js')
-  })
-
-  test('the README examples of @ncloud-apigw/spec and @ncloud-apigw/testing run as published', async () => {
-    const spec = await runCommand(process.execPath, ['readme-spec.mjs'], { cwd: project })
-    expect(spec.code, describeRun('readme-spec.mjs', spec)).toBe(0)
-    expect(spec.stdout.split('\n').slice(0, 4).sort()).toEqual([
-      'GET /api-keys/{api-key-id} getApiKey',
-      'PATCH /api-keys/{api-key-id} regenerateApiKey',
-      'POST /api-keys createApiKey',
-      'PUT /api-keys/{api-key-id} updateApiKey',
-    ])
-    expect(spec.stdout.split('\n')[4]).toMatch(/^[A-Za-z0-9+/]{43}=$/)
-    const testing = await runCommand(process.execPath, ['readme-testing.mjs'], { cwd: project })
-    expect(testing.code, describeRun('readme-testing.mjs', testing)).toBe(0)
-    expect(testing.stdout).toBe('ok: 503, 503, 200\n')
   })
 
   test('a CommonJS file require()s the client on Node 20.19+ and makes a call, typed under module nodenext', async () => {

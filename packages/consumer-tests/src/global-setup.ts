@@ -1,9 +1,11 @@
 // Packs every published package once, into a temporary directory outside the workspace, for all
-// the test files: publint and attw read the same tarballs that the consumer project installs.
+// the test files, and installs the tarballs once into the consumer project beside them: publint
+// and attw read the same tarballs that the consumer project installs.
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, sep } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { installConsumerProject } from './consumer-project.js'
 import { packPackage } from './pack.js'
 import { runCommand } from './run-command.js'
 import { publishedPackages, repoRoot } from './workspace.js'
@@ -23,6 +25,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     workDir: string
     packed: PackedPackage[]
+    /** The consumer project (`<workDir>/project`), with every tarball installed. */
+    project: string
   }
 }
 
@@ -43,7 +47,10 @@ export default async function setup(project: TestProject) {
     if (untar.code !== 0) throw new Error(`tar could not unpack ${tarball}: ${untar.stderr}`)
     packed.push({ name: pkg.name, version: pkg.version, dir: pkg.dir, relDir: pkg.relDir, manifest: pkg.manifest, tarball, unpacked: join(unpacked, 'package') })
   }
+  const consumer = join(workDir, 'project')
+  await installConsumerProject(consumer, packed)
   project.provide('workDir', workDir)
   project.provide('packed', packed)
+  project.provide('project', consumer)
   return () => rmSync(workDir, { recursive: true, force: true })
 }

@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { describe, expect, inject, test } from 'vitest'
+import { fencedBlocks } from '../../../scripts/markdown-blocks.mjs'
 import { conditionsObjects, exportTargets, isJs, typesFirstProblem } from './exports-map.js'
 import { describeRun, runCommand } from './run-command.js'
 import { repoRoot } from './workspace.js'
@@ -76,12 +77,12 @@ describe.each(packed)('$name', (pkg) => {
     expect(readFileSync(join(pkg.unpacked, 'LICENSE'), 'utf8'), 'LICENSE is the root LICENSE').toBe(rootLicense)
     expect(files).toContain('README.md')
     const readme = readFileSync(join(pkg.unpacked, 'README.md'), 'utf8')
-    const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, code]) => ({ lang, code: code! }))
+    const blocks = fencedBlocks(readme, `${pkg.name}/README.md`).map(({ lang, body }) => ({ lang, code: body }))
     const bins = Object.keys(typeof manifest.bin === 'string' ? { [pkg.name.split('/').pop()!]: 1 } : (manifest.bin ?? {}))
     const examples = blocks.filter(
-      ({ lang, code }) => /^(ts|js|mjs|cjs)$/.test(lang!) && new RegExp(`['"]${pkg.name}(/[^'"]*)?['"]`).test(code),
+      ({ lang, code }) => /^(ts|js|mjs|cjs)$/.test(lang) && new RegExp(`['"]${pkg.name}(/[^'"]*)?['"]`).test(code),
     )
-    const commands = blocks.filter(({ lang, code }) => /^(sh|console|bash)$/.test(lang!) && bins.some((bin) => new RegExp(`(^|\\s)${bin}\\s`).test(code)))
+    const commands = blocks.filter(({ lang, code }) => /^(sh|console|bash)$/.test(lang) && bins.some((bin) => new RegExp(`(^|\\s)${bin}\\s`).test(code)))
     expect(examples.length + commands.length, 'a ts/js block naming the package as a module (or a shell block running its bin)').toBeGreaterThan(0)
   })
 

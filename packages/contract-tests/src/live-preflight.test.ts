@@ -16,5 +16,5 @@ test('pnpm contract:live without credentials says so, names where it looked, and
   expect(result.stderr).toContain('needs NCP credentials and found none')
   expect(result.stderr).toContain('NCLOUD_ACCESS_KEY_ID')
   expect(result.stderr).toContain(join(home, '.ncloud', 'configure'))
-  expect(result.stderr).toContain('deletes it, also when a step fails in between')
+  expect(result.stderr).toContain('also when a step fails in between')
 })

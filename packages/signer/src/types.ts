@@ -30,12 +30,25 @@ export interface SignRequestInput {
   apiKey?: string
 }
 
-/** The headers that authenticate a request to an NCP API. */
-export interface SignatureHeaders {
+/**
+ * The headers that authenticate a request to an NCP API: the three of signature v2, and
+ * `x-ncp-apigw-api-key` when `apiKey` was given.
+ *
+ * A type with an index signature, not an interface, so that it is a `HeadersInit` and a
+ * `Record<string, string>` as it is: `fetch(url, { headers })`, `new Headers(headers)`, undici and
+ * axios take it unchanged. The API key header is reached through the index signature rather than
+ * as an optional named key, which would be `string | undefined` (not a header value) wherever
+ * `exactOptionalPropertyTypes` is off.
+ */
+export type SignatureHeaders = {
+  /** Milliseconds since the epoch, as signed. */
   'x-ncp-apigw-timestamp': string
+  /** The access key ID. */
   'x-ncp-iam-access-key': string
+  /** Base64 HMAC-SHA256 of the string to sign. */
   'x-ncp-apigw-signature-v2': string
-  'x-ncp-apigw-api-key'?: string
+  /** Every value is a string: `x-ncp-apigw-api-key` is present when `apiKey` was given. */
+  [header: string]: string
 }
 
 /** Base64 HMAC-SHA256 of `message` keyed with `secretKey` (UTF-8 both). */
