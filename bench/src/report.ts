@@ -50,6 +50,6 @@ export function markdownReport({ date, mode, machine, targets, bundles, coldStar
     '',
     '| module of the client bundle | min | adds to gzip |',
     '|---|---|---|',
-    ...bundles.client.modules.map((m) => `| ${m.module} | ${m.min} B | ${m.gzip} B |`),
+    ...bundles.clientModules.modules.map((m) => `| ${m.module} | ${m.min} B | ${m.gzip} B |`),
   ].join('\n')
 }

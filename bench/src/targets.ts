@@ -9,7 +9,7 @@ import type { PairedRuns } from './processes.js'
 
 export interface Results {
   comparisons: Comparison[]
-  bundles: { client: BundleSize; openapiFetch: BundleSize; awsSdk: BundleSize }
+  bundles: { client: BundleSize; openapiFetch: BundleSize; awsSdk: BundleSize; clientModules: BundleSize }
   memory: HeapGrowth[]
   coldStart: ColdStart
   cli: CliCall
@@ -48,6 +48,13 @@ export const TARGETS = {
    */
   'heap-growth': { measure: 'heap growth over sequential getApiKey calls', maxBytesPer1000Beyond: 10_000 },
 } as const
+
+/**
+ * What `pnpm test` holds the bundle to, so that it cannot grow unnoticed: the figures the client
+ * reaches today with every feature it has, a little above them. They miss the targets above,
+ * which `pnpm bench` reports as missed; README.md says what reaching them would take.
+ */
+export const BUNDLE_BUDGETS = { maxBytesAbove: 5_300, minTimesSmaller: 7.8 } as const
 
 const us = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} ms` : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} µs`)
 const ms = (value: number) => `${value.toFixed(1)} ms`

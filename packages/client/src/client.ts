@@ -23,13 +23,19 @@ export type Defaults = (options: ApiKeyClientOptions) => {
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined
 }
 
+// Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
+const pathPieces = Object.fromEntries(
+  (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id].path.split(/\{([^}]+)\}/)]),
+) as Record<OperationId, string[]>
+
 /** The path and query after the base path, each value percent-encoded as it is sent and signed. */
 function targetOf(operation: OperationId, { pathParams = {}, query }: RequestParts): string {
-  const op = operations[operation]
-  let target = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] as string))
+  const pieces = pathPieces[operation]
+  let target = pieces[0]!
+  for (let i = 1; i < pieces.length; i += 2) target += encodeURIComponent(pathParams[pieces[i]!] as string) + pieces[i + 1]
   let separator = '?'
   // In the spec's order, so the signed query is the same whatever order the caller wrote.
-  for (const name of Object.keys(op.query)) {
+  for (const name in operations[operation].query) {
     const value = query?.[name]
     if (value === undefined) continue
     // encodeURIComponent leaves ' alone, which the URL parser encodes in a query: encode it here,
@@ -88,8 +94,9 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
       throw new NcpValidationError({ field: 'the query', limit: 'an object of query parameters' }, operation)
     }
     const body = serialise(operation, parts.body)
-    // Own properties only, each read once: the values checked are the values sent.
-    const sentParts = { ...parts, query: query && { ...query }, body: body.sent }
+    // Own properties only, each read once: the values checked are the values sent. A call with
+    // neither query nor body has only the client's own { pathParams } to check.
+    const sentParts = query === undefined && parts.body === undefined ? parts : { ...parts, query: query && { ...query }, body: body.sent }
     const [problem] = requestProblems(operation, sentParts)
     if (problem) throw new NcpValidationError(problem, operation)
     const namesKey = Object.keys(op.pathParams).length > 0

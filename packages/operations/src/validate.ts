@@ -95,9 +95,14 @@ function check(schema: Schema, value: unknown, field: string, found: Problem[]):
     return
   }
   if (type === 'string') {
-    const length = [...(value as string)].length // code points, as JSON Schema counts
-    if (length < (schema.minLength ?? 0) || length > (schema.maxLength ?? Infinity)) {
-      found.push({ field: name, limit: describe(schema), got: characters(length), length })
+    const min = schema.minLength ?? 0
+    const max = schema.maxLength ?? Infinity
+    // JSON Schema counts code points; a string of n UTF-16 units has n/2 to n of them, so they
+    // are counted only when the units alone cannot settle it.
+    const units = (value as string).length
+    if (units > max || Math.ceil(units / 2) < min) {
+      const length = [...(value as string)].length
+      if (length < min || length > max) found.push({ field: name, limit: describe(schema), got: characters(length), length })
     }
   } else if (type === 'integer' || type === 'number') {
     if ((value as number) < (schema.minimum ?? -Infinity) || (value as number) > (schema.maximum ?? Infinity)) {
