@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander'
 import { formatApiKeyTable, formatJson } from './format-api-key.js'
 import { maskList } from './mask.js'
 import { wholeNumber } from './parse.js'
-import type { Context } from './program.js'
+import type { Context } from './context.js'
 import { quoteId } from './text.js'
 
 /** One `api-key` subcommand: what it is called, an example for the group's help, and how it is built. */

@@ -1,51 +1,16 @@
-import { type ApiKeyClient, createApiKeyClient, findNcpCredentials, type Site, sites } from '@ncloud-apigw/client'
+import { createApiKeyClient, findNcpCredentials, sites } from '@ncloud-apigw/client'
 import { operationIds } from '@ncloud-apigw/operations'
 import { Command, Option } from 'commander'
 import { CancelledError } from './cancelled.js'
 import { commands } from './commands.js'
+import type { Context, GlobalOptions, Io } from './context.js'
 import { confirm } from './confirm.js'
 import { exitCodes } from './exit-codes.js'
-import { formatApiKey, type OutputFormat, outputFormats } from './format-api-key.js'
+import { formatApiKey, outputFormats } from './format-api-key.js'
 import { maskApiKey } from './mask.js'
 import { baseUrlProblem, wholeNumber } from './parse.js'
 import { visible } from './text.js'
 import { verboseLogger } from './verbose.js'
-
-/** The process's streams, injectable so the program can run in a test. */
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
-  stdout: NodeJS.WritableStream & { isTTY?: boolean }
-  stderr: NodeJS.WritableStream
-}
-
-/** The options every command takes, set before or after the command's name. */
-export interface GlobalOptions {
-  site?: Site
-  baseUrl?: string
-  profile?: string
-  output: OutputFormat
-  showSecrets?: boolean
-  timeout?: number
-  verbose?: boolean
-}
-
-/** What every command's action needs from the program around it. */
-export interface Context {
-  readonly io: Io
-  /** The global options, wherever on the command line they were given. */
-  globals(command: Command): GlobalOptions
-  /** A client for the global options; throws the credentials error before anything is asked or sent. */
-  client(command: Command): ApiKeyClient
-  /** An API key on stdout, its values masked unless `--show-secrets`. */
-  print(key: object, command: Command): void
-  /** The one flag given of two that exclude each other (Commander refuses both); a usage error if neither. */
-  oneOf<T>(command: Command, choices: Record<string, T>): T
-  /**
-   * Unless `--yes`: asks `question` on a terminal (no cancels, exit code 7), and refuses with a
-   * usage error saying `refusal` when stdin is no terminal, so nothing is sent either way.
-   */
-  confirmFirst(command: Command, yes: boolean | undefined, { refusal, question }: { refusal: string; question: string }): Promise<void>
-}
 
 /** What the CLI adds to the client's User-Agent. */
 export const userAgentFor = (version: string) => `ncloud-apigw-cli/${version}`
@@ -166,3 +131,5 @@ Credentials come from NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, else fr
 
   return program
 }
+
+export type { Context, GlobalOptions, Io } from './context.js'
