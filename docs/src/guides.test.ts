@@ -175,14 +175,26 @@ describe('limits in the guides come from the spec', () => {
   })
 
   test('changing a limit in the spec changes the guides of every language, and nothing else', () => {
+    // The limits as the spec has them and as the change makes them: other numbers whatever they are.
+    const { ApiKeyName: name, ApiKeyDescription: description } = spec.components.schemas
     const changed = structuredClone(spec)
-    changed.components.schemas.ApiKeyName.minLength = 3
-    changed.components.schemas.ApiKeyName.maxLength = 32
-    changed.components.schemas.ApiKeyDescription.maxLength = 77
+    const limits = changed.components.schemas
+    limits.ApiKeyName.minLength = name.minLength + 2
+    limits.ApiKeyName.maxLength = name.maxLength + 12
+    limits.ApiKeyDescription.maxLength = description.maxLength + 27
     const phrases: Record<string, [string, string][]> = {
-      en: [['a string of 1 to 20 characters', 'a string of 3 to 32 characters'], ['a string of at most 50 characters', 'a string of at most 77 characters']],
-      ko: [['`apiKeyName`\n  1~20자', '`apiKeyName`\n  3~32자'], ['최대 50자', '최대 77자']],
-      ja: [['`apiKeyName`は1~20文字', '`apiKeyName`は3~32文字'], ['最大50文字', '最大77文字']],
+      en: [
+        [describeSchema(name), describeSchema(limits.ApiKeyName)],
+        [describeSchema(description), describeSchema(limits.ApiKeyDescription)],
+      ],
+      ko: [
+        [`\`apiKeyName\`\n  ${name.minLength}~${name.maxLength}자`, `\`apiKeyName\`\n  ${limits.ApiKeyName.minLength}~${limits.ApiKeyName.maxLength}자`],
+        [`최대 ${description.maxLength}자`, `최대 ${limits.ApiKeyDescription.maxLength}자`],
+      ],
+      ja: [
+        [`\`apiKeyName\`は${name.minLength}~${name.maxLength}文字`, `\`apiKeyName\`は${limits.ApiKeyName.minLength}~${limits.ApiKeyName.maxLength}文字`],
+        [`最大${description.maxLength}文字`, `最大${limits.ApiKeyDescription.maxLength}文字`],
+      ],
     }
     for (const { code } of languages) {
       const before = guide(code, 'errors-and-retries')
@@ -193,7 +205,7 @@ describe('limits in the guides come from the spec', () => {
         expected = expected.replace(from, to)
       }
       expect(after, code).toBe(expected)
-      expect(guide(code, 'contract-check', changed), code).toContain('32')
+      expect(guide(code, 'contract-check', changed), code).toContain(String(limits.ApiKeyName.maxLength))
     }
   })
 

@@ -482,10 +482,10 @@ describe('exit codes and messages', () => {
   test.each([
     ['an unknown flag', ['api-key', 'get', 'x', '--bogus'], "unknown option '--bogus'"],
     ['a missing id', ['api-key', 'get'], "missing required argument 'api-key-id'"],
-    ['a missing id on update', ['api-key', 'update', '--name', 'n', '--enabled'], "missing required argument 'api-key-id'"],
+    ['a missing id on update', ['api-key', 'update', '--name', 'ci-bot', '--enabled'], "missing required argument 'api-key-id'"],
     ['a missing --name', ['api-key', 'create'], "required option '--name <name>' not specified"],
-    ['both --enabled and --disabled', ['api-key', 'update', 'x', '--name', 'n', '--enabled', '--disabled'], "option '--enabled' cannot be used with option '--disabled'"],
-    ['neither --enabled nor --disabled', ['api-key', 'update', 'x', '--name', 'n'], 'pass one of --enabled or --disabled'],
+    ['both --enabled and --disabled', ['api-key', 'update', 'x', '--name', 'ci-bot', '--enabled', '--disabled'], "option '--enabled' cannot be used with option '--disabled'"],
+    ['neither --enabled nor --disabled', ['api-key', 'update', 'x', '--name', 'ci-bot'], 'pass one of --enabled or --disabled'],
     ['both --primary and --secondary', ['api-key', 'regenerate', 'x', '--primary', '--secondary', '--yes'], "option '--primary' cannot be used with option '--secondary'"],
     ['neither --primary nor --secondary', ['api-key', 'regenerate', 'x', '--yes'], 'pass one of --primary or --secondary'],
     ['an unknown command', ['api-key', 'remove', 'x'], "unknown command 'remove'"],
@@ -533,7 +533,7 @@ describe('exit codes and messages', () => {
     const schema = operations.updateApiKey.body.properties.apiKeyDescription
     const length = schema.maxLength + 1
     const key = gw.seedKey()
-    const result = await cli(['api-key', 'update', key.apiKeyId, '--name', 'n', '--enabled', '--description', 'd'.repeat(length)])
+    const result = await cli(['api-key', 'update', key.apiKeyId, '--name', 'ci-bot', '--enabled', '--description', 'd'.repeat(length)])
     expect(result.code).toBe(exitCodes.validation)
     expect(JSON.parse(result.stderr)).toEqual({
       error: expect.objectContaining({
@@ -622,7 +622,7 @@ describe('exit codes and messages', () => {
     expect(text.stderr).toMatch(/^ {2}details: +.*no-such-key/m)
     expect(text.stderr).toMatch(new RegExp(`^ {2}traceId: +${gw.requests.at(-1)!.traceId}$`, 'm'))
 
-    const json = await cli(['api-key', 'update', 'no-such-key', '--name', 'n', '--disabled'])
+    const json = await cli(['api-key', 'update', 'no-such-key', '--name', 'ci-bot', '--disabled'])
     expect(json.code).toBe(exitCodes.api)
     expect(JSON.parse(json.stderr).error).toMatchObject({
       name: 'NcpApiError',

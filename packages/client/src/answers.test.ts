@@ -3,9 +3,10 @@
 // string, a page without its total) is an NcpApiError naming the field, for every answer shape,
 // and never quotes the body, which may hold key values.
 import { inspect } from 'node:util'
-import { type OperationId, operationIds, operations } from '@ncloud-apigw/operations'
+import { type OperationId, operationIds, operations, describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { answerBody, calls } from '../test/fixtures/calls.js'
+import { characters, nameRule, over } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startServer } from '../test/fixtures/loopback.js'
 import { apiKey, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError } from './errors.js'
@@ -29,12 +30,15 @@ function withKey(operation: OperationId, change: (key: Key) => void): unknown {
 // What the answer's key holds that must never be quoted.
 const KEY_VALUES = [apiKey.primaryKey, apiKey.secondaryKey, 'ShortSecret1', 'yes-it-is-enabled']
 
+// A name one character over the spec's limit, made of something that must not be quoted.
+const overlongName = 'ShortSecret1-'.repeat(over(nameRule)).slice(0, over(nameRule))
+
 const brokenKeys: [string, (key: Key) => void, string, string][] = [
   ['without apiKeyId', (k) => delete k.apiKeyId, 'apiKeyId', 'a string, got nothing'],
   ['with isEnabled "yes"', (k) => (k.isEnabled = 'yes-it-is-enabled'), 'isEnabled', 'true or false, got a string'],
   ['with a key value that is a number', (k) => (k.primaryKey = 12345), 'primaryKey', 'a string, got an integer'],
   ['with a key value that is an object', (k) => (k.secondaryKey = { value: 'ShortSecret1' }), 'secondaryKey', 'a string, got an object'],
-  ['with a 21-character name', (k) => (k.apiKeyName = 'ShortSecret1-ShortSec'), 'apiKeyName', 'a string of 1 to 20 characters, got 21 characters'],
+  ['with a name over its limit', (k) => (k.apiKeyName = overlongName), 'apiKeyName', `${say(nameRule)}, got ${characters(over(nameRule))}`],
   ['with modTime null', (k) => (k.modTime = null), 'modTime', 'a string, got null'],
 ]
 

@@ -1,6 +1,7 @@
 import { describe as say, operationIds, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test } from 'vitest'
 import { calls, validAnswer } from '../test/fixtures/calls.js'
+import { characters, descriptionRule, nameRule, over, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
@@ -112,7 +113,7 @@ describe('the six operations', () => {
     const raw = createRawClient(client)
     const { data } = await raw.PUT('/api-keys/{api-key-id}', {
       params: { path: { 'api-key-id': 'x' } },
-      body: { apiKeyName: 'n', isEnabled: true },
+      body: { apiKeyName: 'ci-bot', isEnabled: true },
     })
     expect(data).toEqual({ apiKey })
     expect(seen[0]).toMatchObject({ method: 'PUT', path: '/api/v1/api-keys/x', signatureValid: true })
@@ -125,7 +126,7 @@ describe('the six operations', () => {
     expect(get.seen.map((s) => s.path)).toEqual(['/api/v1/api-keys?limit=5', '/api/v1/api-keys?limit=5'])
 
     const post = setup([ncpError(503, 500, 'Endpoint Error'), json({ apiKey })])
-    const { error, response } = await createRawClient(post.client).POST('/api-keys', { body: { apiKeyName: 'n' } })
+    const { error, response } = await createRawClient(post.client).POST('/api-keys', { body: { apiKeyName: 'ci-bot' } })
     expect(response.status).toBe(503)
     expect(error).toEqual({ error: { errorCode: 500, message: 'Endpoint Error', details: 'Endpoint Error details' } })
     expect(post.seen).toHaveLength(1)
@@ -178,7 +179,7 @@ describe('path parameters', () => {
   test.each(['.', '..', ''])('refuses the id %j before sending', async (id) => {
     const { client, seen } = setup([json(apiKey)])
     await expect(client.getApiKey(id)).rejects.toMatchObject({ name: 'NcpValidationError', field: 'api-key-id' })
-    await expect(client.updateApiKey(id, { apiKeyName: 'n', isEnabled: true })).rejects.toBeInstanceOf(NcpValidationError)
+    await expect(client.updateApiKey(id, { apiKeyName: 'ci-bot', isEnabled: true })).rejects.toBeInstanceOf(NcpValidationError)
     await expect(client.regenerateApiKey(id, 'PRIMARY')).rejects.toBeInstanceOf(NcpValidationError)
     expect(seen).toHaveLength(0)
   })
@@ -193,20 +194,24 @@ describe('path parameters', () => {
 describe('validation from the spec', () => {
   type Client = ReturnType<typeof setup>['client']
   const cases: [string, (c: Client) => Promise<unknown>, object][] = [
-    ['a 21-character name', (c) => c.createApiKey({ apiKeyName: 'x'.repeat(21) }), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: '21 characters', length: 21 }],
+    [
+      'a name one character over its limit',
+      (c) => c.createApiKey({ apiKeyName: tooLong(nameRule) }),
+      { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: characters(over(nameRule)), length: over(nameRule) },
+    ],
     ['an empty name', (c) => c.createApiKey({ apiKeyName: '' }), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: '0 characters', length: 0 }],
     ['a missing name', (c) => c.createApiKey({} as never), { field: 'apiKeyName', limit: say(rules.createApiKey.apiKeyName), got: 'nothing' }],
     [
-      'a 51-character description',
-      (c) => c.createApiKey({ apiKeyName: 'n', apiKeyDescription: 'd'.repeat(51) }),
-      { field: 'apiKeyDescription', limit: say(rules.createApiKey.apiKeyDescription), length: 51 },
+      'a description one character over its limit',
+      (c) => c.createApiKey({ apiKeyName: 'ci-bot', apiKeyDescription: tooLong(descriptionRule, 'd') }),
+      { field: 'apiKeyDescription', limit: say(rules.createApiKey.apiKeyDescription), length: over(descriptionRule) },
     ],
-    ['a string isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'false' as never }), { field: 'isEnabled', limit: say(rules.updateApiKey.isEnabled), got: 'a string' }],
-    ['a missing isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'n' } as never), { field: 'isEnabled', got: 'nothing' }],
-    ['a 21-character name on update', (c) => c.updateApiKey('k', { apiKeyName: 'x'.repeat(21), isEnabled: true }), { field: 'apiKeyName', length: 21 }],
+    ['a string isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: 'false' as never }), { field: 'isEnabled', limit: say(rules.updateApiKey.isEnabled), got: 'a string' }],
+    ['a missing isEnabled', (c) => c.updateApiKey('k', { apiKeyName: 'ci-bot' } as never), { field: 'isEnabled', got: 'nothing' }],
+    ['a name over its limit on update', (c) => c.updateApiKey('k', { apiKeyName: tooLong(nameRule), isEnabled: true }), { field: 'apiKeyName', length: over(nameRule) }],
     // Never "got 8" (its length): an enum names its values, and the value is not quoted.
     ['keyType TERTIARY', (c) => c.regenerateApiKey('k', 'TERTIARY' as never), { field: 'keyType', limit: say(rules.regenerateApiKey.keyType), got: undefined, length: undefined }],
-    ['an unknown field', (c) => c.createApiKey({ apiKeyName: 'n', apiName: 'n' } as never), { field: 'apiName', limit: 'absent: the fields are apiKeyName, apiKeyDescription' }],
+    ['an unknown field', (c) => c.createApiKey({ apiKeyName: 'ci-bot', apiName: 'ci-bot' } as never), { field: 'apiName', limit: 'absent: the fields are apiKeyName, apiKeyDescription' }],
     ['a body that is not an object', (c) => c.createApiKey(null as never), { field: 'the body', limit: 'an object', got: 'null' }],
     ['a number as id', (c) => c.getApiKey(42 as never), { field: 'api-key-id', limit: idRule, got: 'an integer' }],
     // Never "1 to Infinity characters".
@@ -216,7 +221,7 @@ describe('validation from the spec', () => {
   ]
 
   test('the id rule reads as the spec says it', () => {
-    expect(idRule).toBe('a string of at least 1 character')
+    expect(idRule).toBe(`a string of at least ${characters(operations.getApiKey.pathParams['api-key-id'].minLength)}`)
   })
 
   test.each(cases)('refuses %s, naming field and limit, and sends nothing', async (_name, call, expected) => {
@@ -232,11 +237,11 @@ describe('validation from the spec', () => {
     expect(seen).toHaveLength(0)
   })
 
-  test('counts characters, not UTF-16 units: 20 emoji are a valid name', async () => {
+  test('counts characters, not UTF-16 units: a name of as many emoji as the limit allows is valid', async () => {
     const { client, seen } = setup([json({ apiKey })])
-    await client.createApiKey({ apiKeyName: '😀'.repeat(20) })
+    await client.createApiKey({ apiKeyName: '😀'.repeat(nameRule.maxLength) })
     expect(seen).toHaveLength(1)
-    await expect(client.createApiKey({ apiKeyName: '😀'.repeat(21) })).rejects.toMatchObject({ length: 21 })
+    await expect(client.createApiKey({ apiKeyName: tooLong(nameRule, '😀') })).rejects.toMatchObject({ length: over(nameRule) })
   })
 })
 
@@ -263,7 +268,7 @@ describe('errors from the API', () => {
   test('a 404 on an operation that names no key says to check the base URL, not the key ID', async () => {
     // A base URL without /api/v1: the gateway has no /api-keys there.
     const { client } = setup([ncpError(404, 300, 'Not Found Exception')])
-    const error = (await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)) as NcpApiError
+    const error = (await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)) as NcpApiError
     expect(error.message).toContain('Check that the base URL ends in /api/v1.')
     expect(error.message).not.toContain('API key ID')
     const list = (await client.listApiKeys().catch((e: unknown) => e)) as NcpApiError
@@ -284,7 +289,7 @@ describe('errors from the API', () => {
     ['JSON that is not NCP\'s', json({ message: 'nope' }, 400), '{"message":"nope"}'],
   ])('%s still gives an NcpApiError with the status and an excerpt', async (_name, response, excerpt) => {
     const { client } = setup([response], { maxAttempts: 1 })
-    const error = await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)
+    const error = await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ status: response.status, excerpt })
     expect((error as NcpApiError).errorCode).toBeUndefined()
@@ -292,13 +297,13 @@ describe('errors from the API', () => {
 
   test('a long non-NCP body is cut to a short excerpt', async () => {
     const { client } = setup([new Response('x'.repeat(5000), { status: 500 })])
-    const error = (await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)) as NcpApiError
+    const error = (await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)) as NcpApiError
     expect(error.excerpt!.length).toBeLessThanOrEqual(201)
   })
 
   test('a 200 whose body is not JSON gives an NcpApiError that quotes nothing of it', async () => {
     const { client } = setup([new Response(`{"apiKey": {"primaryKey": "${apiKey.primaryKey}"`, { status: 200 })])
-    const error = (await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)) as NcpApiError
+    const error = (await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)) as NcpApiError
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ status: 200, retryable: false })
     expect(error.excerpt).toBeUndefined()
@@ -308,7 +313,7 @@ describe('errors from the API', () => {
 
   test('a 200 without the documented shape gives an NcpApiError', async () => {
     const { client } = setup([json(apiKey)]) // create answers { apiKey }, not the bare key
-    await expect(client.createApiKey({ apiKeyName: 'n' })).rejects.toThrow(/not the documented answer \(apiKey must be an object, got nothing\)/)
+    await expect(client.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toThrow(/not the documented answer \(apiKey must be an object, got nothing\)/)
   })
 })
 
@@ -322,7 +327,7 @@ describe('retries', () => {
 
   test('retries PUT on 502 and 504 too', async () => {
     const { client, seen } = setup([new Response('bad gateway', { status: 502 }), ncpError(504, 510, 'Endpoint Timeout'), json({ apiKey })])
-    await client.updateApiKey('k', { apiKeyName: 'n', isEnabled: true })
+    await client.updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: true })
     expect(seen).toHaveLength(3)
     expect(new Set(seen.map((s) => s.body)).size).toBe(1)
   })
@@ -342,7 +347,7 @@ describe('retries', () => {
   })
 
   test.each([
-    ['POST', (c: ReturnType<typeof setup>['client']) => c.createApiKey({ apiKeyName: 'n' })],
+    ['POST', (c: ReturnType<typeof setup>['client']) => c.createApiKey({ apiKeyName: 'ci-bot' })],
     ['PATCH', (c: ReturnType<typeof setup>['client']) => c.regenerateApiKey('k', 'PRIMARY')],
   ])('never retries %s on 503, and says it is not retryable', async (_method, call) => {
     const { client, seen } = setup([ncpError(503, 500, 'Endpoint Error'), json({ apiKey })])
@@ -384,7 +389,7 @@ describe('retries', () => {
     expect(get.seen).toHaveLength(2)
 
     const post = setup([reset(), json({ apiKey })])
-    const error = await post.client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)
+    const error = await post.client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpNetworkError)
     // The cause keeps fetch's reason and code, not fetch's error itself (which may hold what the server sent).
     expect(error).toMatchObject({ name: 'NcpNetworkError', operation: 'createApiKey', attempts: 1, cause: { name: 'TypeError', code: 'ECONNRESET' } })
@@ -425,7 +430,7 @@ describe('clock skew', () => {
 
   test('corrects the clock for createApiKey too: the refused request did nothing', async () => {
     const { client, seen } = setup([skewedServer(json({ apiKey }))], { now: () => localNow, maxAttempts: 1 })
-    await client.createApiKey({ apiKeyName: 'n' })
+    await client.createApiKey({ apiKeyName: 'ci-bot' })
     expect(seen).toHaveLength(2)
   })
 
@@ -453,7 +458,7 @@ describe('timeouts and cancellation', () => {
 
   test('an attempt that takes longer than timeoutMs becomes NcpTimeoutError, for POST without retry', async () => {
     const { client, seen } = setup([hang], { timeoutMs: 50 })
-    const error = await client.createApiKey({ apiKeyName: 'n' }).catch((e: unknown) => e)
+    const error = await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpTimeoutError)
     expect(error).toBeInstanceOf(NcpNetworkError)
     expect(error).toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 50, attempts: 1, operation: 'createApiKey' })
@@ -481,7 +486,7 @@ describe('timeouts and cancellation', () => {
         { status: 200 },
       )
     const { client } = setup([stalled], { timeoutMs: 50 })
-    await expect(client.createApiKey({ apiKeyName: 'n' })).rejects.toBeInstanceOf(NcpTimeoutError)
+    await expect(client.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toBeInstanceOf(NcpTimeoutError)
   })
 
   test("the caller's signal cancels the call with its own reason, and no retry follows", async () => {
@@ -526,7 +531,7 @@ describe('timeouts and cancellation', () => {
   test("a credentials provider that never settles is bounded by the caller's signal too", async () => {
     const { client, seen } = setup([json(apiKey)], { credentials: never, timeoutMs: 60_000 })
     const controller = new AbortController()
-    const call = client.createApiKey({ apiKeyName: 'n' }, { signal: controller.signal })
+    const call = client.createApiKey({ apiKeyName: 'ci-bot' }, { signal: controller.signal })
     setTimeout(() => controller.abort(new Error('caller gave up')), 20)
     await expect(call).rejects.toThrow('caller gave up')
     expect(seen).toHaveLength(0)

@@ -189,11 +189,14 @@ describe('end to end against the fake API Gateway', () => {
 
   test('bad input is refused before anything is sent, naming field and limit', async () => {
     const apigw = client()
-    await expect(apigw.createApiKey({ apiKeyName: 'x'.repeat(21) })).rejects.toMatchObject({ field: 'apiKeyName', length: 21 })
-    await expect(apigw.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'no' as never })).rejects.toMatchObject({ field: 'isEnabled' })
+    const { apiKeyName } = operations.createApiKey.body.properties
+    const { offset, limit } = operations.listApiKeys.query
+    const tooLong = apiKeyName.maxLength + 1
+    await expect(apigw.createApiKey({ apiKeyName: 'x'.repeat(tooLong) })).rejects.toMatchObject({ field: 'apiKeyName', length: tooLong })
+    await expect(apigw.updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: 'no' as never })).rejects.toMatchObject({ field: 'isEnabled' })
     await expect(apigw.regenerateApiKey('k', 'TERTIARY' as never)).rejects.toMatchObject({ field: 'keyType' })
-    await expect(apigw.listApiKeys({ limit: 0 })).rejects.toMatchObject({ field: 'limit' })
-    await expect(apigw.listApiKeys({ offset: -1 })).rejects.toMatchObject({ field: 'offset' })
+    await expect(apigw.listApiKeys({ limit: limit.minimum - 1 })).rejects.toMatchObject({ field: 'limit' })
+    await expect(apigw.listApiKeys({ offset: offset.minimum - 1 })).rejects.toMatchObject({ field: 'offset' })
     expect(gw.requests).toHaveLength(0)
   })
 
@@ -248,7 +251,7 @@ describe('end to end against the fake API Gateway', () => {
     gw.injectFault({ kind: 'malformed', body: 'html' })
     await collect(apigw.getApiKey(key.apiKeyId))
     gw.injectFault({ kind: 'transform', transform: (response) => void (response.body.apiKey.isEnabled = 'yes') })
-    await collect(apigw.updateApiKey(key.apiKeyId, { apiKeyName: 'n', isEnabled: true }))
+    await collect(apigw.updateApiKey(key.apiKeyId, { apiKeyName: 'ci-bot', isEnabled: true }))
     gw.injectFault({ kind: 'transform', transform: (response) => ({ ...response, status: 500 }) })
     await collect(apigw.getApiKey(key.apiKeyId))
     await collect(apigw.createApiKey({ apiKeyName: '' }))

@@ -1,13 +1,19 @@
 // The lifecycle beyond the four original calls: listApiKeys and its query, paginateApiKeys over
 // servers that behave and servers that do not, and deleteApiKey's "gone after a lost attempt".
-import { describe as say, operations } from '@ncloud-apigw/operations'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { lengthLimit, describe as say, operations } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test } from 'vitest'
+import { characters, filterRule, over, tooLong } from '../test/fixtures/limits.js'
 import { type Loopback, startServer } from '../test/fixtures/loopback.js'
 import { baseUrl, credentials, hang, json, ncpError, page, reset, type Seen, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import { type ApiKeyClientOptions, createApiKeyClient } from './node.js'
 
 const query = operations.listApiKeys.query
+// Just below the spec's minimum of each integer parameter.
+const belowLimit = query.limit.minimum - 1
+const belowOffset = query.offset.minimum - 1
 
 function setup(replies: Parameters<typeof scriptedFetch>, options: ApiKeyClientOptions = {}) {
   const { fetch, seen } = scriptedFetch(...replies)
@@ -16,11 +22,11 @@ function setup(replies: Parameters<typeof scriptedFetch>, options: ApiKeyClientO
 
 describe('listApiKeys validates its query before sending', () => {
   test.each([
-    [{ limit: 0 }, 'limit', say(query.limit), '0'],
+    [{ limit: belowLimit }, 'limit', say(query.limit), String(belowLimit)],
     [{ limit: 1.5 }, 'limit', say(query.limit), 'a number'],
     [{ limit: '20' }, 'limit', say(query.limit), 'a string'],
-    [{ offset: -1 }, 'offset', say(query.offset), '-1'],
-    [{ apiKeyName: 'x'.repeat(21) }, 'apiKeyName', say(query.apiKeyName), '21 characters'],
+    [{ offset: belowOffset }, 'offset', say(query.offset), String(belowOffset)],
+    [{ apiKeyName: tooLong(filterRule) }, 'apiKeyName', say(query.apiKeyName), characters(over(filterRule))],
     [{ apiKeyName: 5 }, 'apiKeyName', say(query.apiKeyName), 'an integer'],
     [{ page: 2 }, 'page', 'absent: the query parameters are offset, limit, apiKeyName', undefined],
     [{ offset: 0, limit: 20, sort: 'name' }, 'sort', 'absent: the query parameters are offset, limit, apiKeyName', undefined],
@@ -32,8 +38,14 @@ describe('listApiKeys validates its query before sending', () => {
     expect(seen).toHaveLength(0)
   })
 
-  test('the limits come from the spec: offset from 0, limit from 1, a name filter of 0 to 20 characters', () => {
-    expect([say(query.offset), say(query.limit), say(query.apiKeyName)]).toEqual(['an integer of at least 0', 'an integer of at least 1', 'a string of at most 20 characters'])
+  test("the limits come from the spec: offset, limit and the name filter as the bundled spec's parameters have them", () => {
+    const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@ncloud-apigw/spec/openapi.json'), 'utf8'))
+    const { Offset, Limit, ApiKeyNameFilter } = spec.components.parameters
+    expect([say(query.offset), say(query.limit), say(query.apiKeyName)]).toEqual([
+      `an integer of at least ${Offset.schema.minimum}`,
+      `an integer of at least ${Limit.schema.minimum}`,
+      `a string of ${lengthLimit(ApiKeyNameFilter.schema)}`,
+    ])
   })
 
   test('an empty name filter is sent: it is a valid filter', async () => {
@@ -128,10 +140,10 @@ describe('paginateApiKeys', () => {
   })
 
   test.each([
-    [{ pageSize: 0 }, 'pageSize', say(query.limit)],
+    [{ pageSize: belowLimit }, 'pageSize', say(query.limit)],
     [{ pageSize: 2.5 }, 'pageSize', say(query.limit)],
     [{ offset: 10 }, 'offset', 'absent: paginateApiKeys takes apiKeyName and pageSize'],
-    [{ apiKeyName: 'x'.repeat(21) }, 'apiKeyName', say(query.apiKeyName)],
+    [{ apiKeyName: tooLong(filterRule) }, 'apiKeyName', say(query.apiKeyName)],
   ])('%j is refused, naming %s, before anything is sent', async (given, field, limit) => {
     const { client, seen } = setup([honest(keys(3))])
     const error = await client.paginateApiKeys(given as never).next().catch((e: unknown) => e)

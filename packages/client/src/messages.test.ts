@@ -3,9 +3,10 @@
 // no "Infinity" for a limit that has none, no "--site" for an option the user did not write).
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { documentedErrors, operationIds } from '@ncloud-apigw/operations'
+import { documentedErrors, operationIds, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test, vi } from 'vitest'
 import { calls } from '../test/fixtures/calls.js'
+import { nameRule, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpError } from './errors.js'
 import { createApiKeyClient as createBrowserClient, findNcpCredentials as findInBrowser } from './index.js'
@@ -25,6 +26,11 @@ const expectError = async (label: string, make: () => unknown) => {
   throw new Error(`${label}: no error`)
 }
 
+// Just below the spec's minimum of each integer query parameter.
+const { offset, limit } = operations.listApiKeys.query
+const belowLimit = limit.minimum - 1
+const belowOffset = offset.minimum - 1
+
 function client(replies: Reply[], options: ApiKeyClientOptions = {}) {
   const { fetch } = scriptedFetch(...replies)
   return createApiKeyClient({ credentials, baseUrl, fetch, maxAttempts: 1, random: () => 0, sleep: async () => {}, ...options })
@@ -33,21 +39,21 @@ function client(replies: Reply[], options: ApiKeyClientOptions = {}) {
 describe('every client error message says what was wrong and what to do', async () => {
   // Validation, per operation and per rule.
   const ok = client([json(apiKey)])
-  await expectError('a 21-character name', () => ok.createApiKey({ apiKeyName: 'x'.repeat(21) }))
+  await expectError('a name over its limit', () => ok.createApiKey({ apiKeyName: tooLong(nameRule) }))
   await expectError('a missing name', () => ok.createApiKey({} as never))
-  await expectError('an unknown field', () => ok.createApiKey({ apiKeyName: 'n', apiName: 'n' } as never))
+  await expectError('an unknown field', () => ok.createApiKey({ apiKeyName: 'ci-bot', apiName: 'ci-bot' } as never))
   await expectError('a null body', () => ok.createApiKey(null as never))
   await expectError('a BigInt body', () => ok.createApiKey({ apiKeyName: 1n } as never))
-  await expectError('isEnabled "no"', () => ok.updateApiKey('k', { apiKeyName: 'n', isEnabled: 'no' as never }))
+  await expectError('isEnabled "no"', () => ok.updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: 'no' as never }))
   await expectError('TERTIARY', () => ok.regenerateApiKey('k', 'TERTIARY' as never))
   await expectError("getApiKey('')", () => ok.getApiKey(''))
   await expectError("getApiKey('..')", () => ok.getApiKey('..'))
   await expectError('deleteApiKey(42)', () => ok.deleteApiKey(42 as never))
-  await expectError('limit 0', () => ok.listApiKeys({ limit: 0 }))
-  await expectError('offset -1', () => ok.listApiKeys({ offset: -1 }))
+  await expectError(`limit ${belowLimit}`, () => ok.listApiKeys({ limit: belowLimit }))
+  await expectError(`offset ${belowOffset}`, () => ok.listApiKeys({ offset: belowOffset }))
   await expectError('an unknown query key', () => ok.listApiKeys({ page: 1 } as never))
   await expectError('a query string', () => ok.listApiKeys('limit=1' as never))
-  await expectError('pageSize 0', () => ok.paginateApiKeys({ pageSize: 0 }).next())
+  await expectError(`pageSize ${belowLimit}`, () => ok.paginateApiKeys({ pageSize: belowLimit }).next())
   await expectError('per-call timeoutMs', () => ok.getApiKey('k', { timeoutMs: 2 ** 31 }))
   await expectError('per-call signal', () => ok.getApiKey('k', { signal: {} as never }))
   // Options.
@@ -82,9 +88,9 @@ describe('every client error message says what was wrong and what to do', async 
   await expectError('details ending in a period', () => client([json({ error: { errorCode: '100', message: 'Bad.', details: 'Fix it.' } }, 400)]).getApiKey('k'))
   await expectError('an HTML 502', () => client([new Response('<html>bad  gateway</html>', { status: 502 })]).getApiKey('k'))
   await expectError('an empty 500', () => client([new Response(null, { status: 500 })]).getApiKey('k'))
-  await expectError('a 409 of no known shape', () => client([json({ message: 'conflict' }, 409)]).createApiKey({ apiKeyName: 'n' }))
+  await expectError('a 409 of no known shape', () => client([json({ message: 'conflict' }, 409)]).createApiKey({ apiKeyName: 'ci-bot' }))
   await expectError('a 2xx not JSON', () => client([new Response('{', { status: 200 })]).getApiKey('k'))
-  await expectError('a 2xx not documented', () => client([json({ apiKey: { ...apiKey, isEnabled: 'yes' } })]).updateApiKey('k', { apiKeyName: 'n', isEnabled: true }))
+  await expectError('a 2xx not documented', () => client([json({ apiKey: { ...apiKey, isEnabled: 'yes' } })]).updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: true }))
   await expectError('a redirect', () => client([new Response(null, { status: 301, headers: { location: 'https://elsewhere.test/x' } })]).getApiKey('k'))
   await expectError('status 600', () => client([() => ({ status: 600, headers: new Headers(), type: 'basic', body: null }) as unknown as Response]).getApiKey('k'))
   await expectError('too large', () => client([json(apiKey)], { maxResponseBytes: 10 }).getApiKey('k'))
@@ -92,7 +98,7 @@ describe('every client error message says what was wrong and what to do', async 
     for await (const _ of client([json(page([{ ...apiKey }], 5))], { maxAttempts: 1 }).paginateApiKeys({ pageSize: 1 })) void _
   })
   // No answer.
-  await expectError('a reset', () => client([reset()]).createApiKey({ apiKeyName: 'n' }))
+  await expectError('a reset', () => client([reset()]).createApiKey({ apiKeyName: 'ci-bot' }))
   await expectError('a timeout', () => client([hang], { timeoutMs: 10 }).getApiKey('k'))
   await expectError('a credentials provider timeout', () => client([json(apiKey)], { timeoutMs: 10, credentials: () => new Promise<never>(() => {}) }).getApiKey('k'))
   for (const operation of operationIds) await expectError(`${operation} 503`, () => calls[operation](client([ncpError(503, 500, 'Endpoint Error')]), 'k'))

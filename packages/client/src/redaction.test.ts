@@ -5,7 +5,9 @@
 // or serialisation of either may hold a key value, the secret key or a signature.
 import { inspect } from 'node:util'
 import type { IncomingMessage } from 'node:http'
+import { describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { nameRule } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startRawServer, startServer } from '../test/fixtures/loopback.js'
 import { credentials } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpError, NcpNetworkError } from './errors.js'
@@ -20,7 +22,7 @@ const SHORT_SECONDARY = 'Tiny2Key'
 const key = {
   apiKeyId: 'hostile',
   tenantId: 't',
-  apiKeyName: 'n',
+  apiKeyName: 'ci-bot',
   primaryKey: PRIMARY,
   secondaryKey: SECONDARY,
   modifier: 'm',
@@ -119,9 +121,9 @@ describe('a hostile server echoing everything', () => {
     const logger = { debug: (message: string, meta: Record<string, unknown>) => void lines.push({ message, meta }) }
     apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, logger, maxAttempts: 2, random: () => 0, maxResponseBytes: 64 * 1024 })
     const collect = (p: Promise<unknown>) => p.then(() => errors.push(undefined), (e: unknown) => void errors.push(e))
-    await apigw.createApiKey({ apiKeyName: 'n' })
+    await apigw.createApiKey({ apiKeyName: 'ci-bot' })
     for (const shape of Object.keys(shapes)) await collect(apigw.getApiKey(shape))
-    await collect(apigw.createApiKey({ apiKeyName: 'n' }).then(() => apigw.updateApiKey('details-as-object', { apiKeyName: 'n', isEnabled: true })))
+    await collect(apigw.createApiKey({ apiKeyName: 'ci-bot' }).then(() => apigw.updateApiKey('details-as-object', { apiKeyName: 'ci-bot', isEnabled: true })))
     await collect(apigw.deleteApiKey('html'))
     await collect(apigw.regenerateApiKey('message-with-key-values', 'PRIMARY'))
     await collect(apigw.listApiKeys({ apiKeyName: 'x' }).then(() => undefined))
@@ -130,7 +132,7 @@ describe('a hostile server echoing everything', () => {
     await collect(raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': 'large' } } }))
     const broken = createApiKeyClient({ credentials, baseUrl: malformed.baseUrl, logger, maxAttempts: 2, random: () => 0 })
     await collect(broken.getApiKey('k'))
-    await collect(broken.createApiKey({ apiKeyName: 'n' }))
+    await collect(broken.createApiKey({ apiKeyName: 'ci-bot' }))
   })
 
   test('every call failed with a typed error', () => {
@@ -202,6 +204,7 @@ describe('redactText', () => {
   test('ordinary error text is left alone', () => {
     const text = 'Authentication Failed: the timestamp is more than 5 minutes from the server time (x-ncp-apigw-timestamp).'
     expect(redactText(text, [sig])).toBe(text)
-    expect(redactText('apiKeyName must be 1 to 20 characters; apiKeyId cvcohvd2xj not found', [])).toBe('apiKeyName must be 1 to 20 characters; apiKeyId cvcohvd2xj not found')
+    const problem = `apiKeyName must be ${say(nameRule)}; apiKeyId cvcohvd2xj not found`
+    expect(redactText(problem, [])).toBe(problem)
   })
 })

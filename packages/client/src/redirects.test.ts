@@ -51,7 +51,7 @@ describe.each(REDIRECTS)('HTTP %i', (status) => {
     const raw = createRawClient(createApiKeyClient({ credentials, baseUrl: origin.baseUrl, random: () => 0 }))
     const path = { 'api-key-id': 'k' }
     await expect(raw.GET('/api-keys/{api-key-id}', { params: { path } })).rejects.toMatchObject({ name: 'NcpApiError', status, location: target.origin })
-    await expect(raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: { apiKeyName: 'n', isEnabled: true } })).rejects.toMatchObject({ name: 'NcpApiError', status })
+    await expect(raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: { apiKeyName: 'ci-bot', isEnabled: true } })).rejects.toMatchObject({ name: 'NcpApiError', status })
     expect(origin.received.map((r) => r.method)).toEqual(['GET', 'PUT'])
     expect(target.received).toHaveLength(0)
   })

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { expect, test, vi } from 'vitest'
+import { nameRule, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, json, ncpError, scriptedFetch, secrets } from '../test/fixtures/scripted-fetch.js'
 import { createApiKeyClient } from './node.js'
 
@@ -29,13 +30,13 @@ test('no error kind, log line or client serialisation reveals a secret, a signat
   const errors: unknown[] = []
   const attempt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => errors.push(e))
 
-  await client.createApiKey({ apiKeyName: 'n' })
+  await client.createApiKey({ apiKeyName: 'ci-bot' })
   await attempt(client.getApiKey('k'))
   await attempt(client.getApiKey('k'))
   await attempt(client.getApiKey('k'))
   await attempt(client.getApiKey('k'))
-  await attempt(client.createApiKey({ apiKeyName: 'n' }))
-  await attempt(client.createApiKey({ apiKeyName: 'x'.repeat(21) }))
+  await attempt(client.createApiKey({ apiKeyName: 'ci-bot' }))
+  await attempt(client.createApiKey({ apiKeyName: tooLong(nameRule) }))
   await attempt(createApiKeyClient({ credentials: async () => ({ accessKey: credentials.accessKey, secretKey: '' }), baseUrl, fetch }).getApiKey('k'))
   vi.stubEnv('HOME', join(tmpdir(), 'ncloud-apigw-no-such-home'))
   for (const name of ['NCLOUD_ACCESS_KEY_ID', 'NCLOUD_ACCESS_KEY', 'NCLOUD_SECRET_ACCESS_KEY', 'NCLOUD_SECRET_KEY']) vi.stubEnv(name, undefined)

@@ -4,6 +4,7 @@
 // getter or toJSON showing validation one value and JSON.stringify another: none gets through.
 import { describe as say, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test } from 'vitest'
+import { over, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, json, page, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpValidationError } from './errors.js'
 import { createApiKeyClient } from './node.js'
@@ -14,18 +15,19 @@ function setup() {
 }
 
 const fields = 'absent: the fields are apiKeyName, apiKeyDescription'
-const nameRule = say(operations.createApiKey.body.properties.apiKeyName)
+const name = operations.createApiKey.body.properties.apiKeyName
+const nameRule = say(name)
 
 describe('names every object inherits are fields like any other', () => {
   test.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'])('a body field %s is an unknown field, refused', async (name) => {
     const { client, seen } = setup()
-    await expect(client.createApiKey({ apiKeyName: 'n', [name]: 'x' } as never)).rejects.toMatchObject({ name: 'NcpValidationError', field: name, limit: fields })
+    await expect(client.createApiKey({ apiKeyName: 'ci-bot', [name]: 'x' } as never)).rejects.toMatchObject({ name: 'NcpValidationError', field: name, limit: fields })
     expect(seen).toHaveLength(0)
   })
 
   test('an own __proto__ field (as JSON.parse makes one) is an unknown field, refused', async () => {
     const { client, seen } = setup()
-    const body = JSON.parse('{"apiKeyName":"n","__proto__":{"isEnabled":true}}')
+    const body = JSON.parse('{"apiKeyName":"ci-bot","__proto__":{"isEnabled":true}}')
     expect(Object.hasOwn(body, '__proto__')).toBe(true)
     await expect(client.createApiKey(body)).rejects.toMatchObject({ field: '__proto__', limit: fields })
     expect(seen).toHaveLength(0)
@@ -61,7 +63,7 @@ describe('own properties only', () => {
 
   test('an update body inheriting isEnabled: refused', async () => {
     const { client, seen } = setup()
-    const body = Object.assign(Object.create({ isEnabled: true }), { apiKeyName: 'n' })
+    const body = Object.assign(Object.create({ isEnabled: true }), { apiKeyName: 'ci-bot' })
     await expect(client.updateApiKey('k', body)).rejects.toMatchObject({ field: 'isEnabled', got: 'nothing' })
     expect(seen).toHaveLength(0)
   })
@@ -79,12 +81,12 @@ describe('what is validated is what is sent', () => {
     let reads = 0
     const body = {
       get apiKeyName() {
-        return reads++ === 0 ? 'ok' : 'x'.repeat(21)
+        return reads++ === 0 ? 'ci-bot' : tooLong(name)
       },
     }
     await client.createApiKey(body)
     expect(reads).toBe(1)
-    expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ok' })
+    expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ci-bot' })
   })
 
   test('a getter invalid when first read: refused, whatever it would say later', async () => {
@@ -92,39 +94,39 @@ describe('what is validated is what is sent', () => {
     let reads = 0
     const body = {
       get apiKeyName() {
-        return reads++ === 0 ? 'x'.repeat(21) : 'ok'
+        return reads++ === 0 ? tooLong(name) : 'ci-bot'
       },
     }
-    await expect(client.createApiKey(body)).rejects.toMatchObject({ field: 'apiKeyName', length: 21 })
+    await expect(client.createApiKey(body)).rejects.toMatchObject({ field: 'apiKeyName', length: over(name) })
     expect(seen).toHaveLength(0)
   })
 
-  test('toJSON that sends a 21-character name behind a valid one: refused', async () => {
+  test('toJSON that sends a name over its limit behind a valid one: refused', async () => {
     const { client, seen } = setup()
-    const body = { apiKeyName: 'ok', toJSON: () => ({ apiKeyName: 'x'.repeat(21) }) }
-    await expect(client.createApiKey(body)).rejects.toMatchObject({ field: 'apiKeyName', length: 21 })
+    const body = { apiKeyName: 'ci-bot', toJSON: () => ({ apiKeyName: tooLong(name) }) }
+    await expect(client.createApiKey(body)).rejects.toMatchObject({ field: 'apiKeyName', length: over(name) })
     expect(seen).toHaveLength(0)
   })
 
   test('toJSON that adds a field the API does not have: refused', async () => {
     const { client, seen } = setup()
-    const body = { apiKeyName: 'ok', toJSON: () => ({ apiKeyName: 'ok', isEnabled: true }) }
+    const body = { apiKeyName: 'ci-bot', toJSON: () => ({ apiKeyName: 'ci-bot', isEnabled: true }) }
     await expect(client.createApiKey(body)).rejects.toMatchObject({ field: 'isEnabled', limit: fields })
     expect(seen).toHaveLength(0)
   })
 
   test('toJSON that turns an invalid object into a valid one: the valid JSON is what is checked and sent', async () => {
     const { client, seen } = setup()
-    const body = { apiKeyName: 'x'.repeat(21), toJSON: () => ({ apiKeyName: 'ok' }) }
+    const body = { apiKeyName: tooLong(name), toJSON: () => ({ apiKeyName: 'ci-bot' }) }
     await client.createApiKey(body)
-    expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ok' })
+    expect(JSON.parse(seen[0]!.body!)).toEqual({ apiKeyName: 'ci-bot' })
   })
 
-  test('a Date or a number where a string belongs is judged as JSON sends it', async () => {
+  test('a Date or a number is judged as JSON sends it: the Date as its text, NaN as null', async () => {
     const { client, seen } = setup()
-    await expect(client.updateApiKey('k', { apiKeyName: new Date(0) as never, isEnabled: true })).rejects.toMatchObject({
-      field: 'apiKeyName',
-      got: '24 characters',
+    await expect(client.updateApiKey('k', { apiKeyName: 'ci-bot', isEnabled: new Date(0) as never })).rejects.toMatchObject({
+      field: 'isEnabled',
+      got: 'a string',
     })
     await expect(client.createApiKey({ apiKeyName: Number.NaN as never })).rejects.toMatchObject({ field: 'apiKeyName', got: 'null' })
     expect(seen).toHaveLength(0)
@@ -132,18 +134,18 @@ describe('what is validated is what is sent', () => {
 
   test('undefined fields are left out, as JSON leaves them', async () => {
     const { client, seen } = setup()
-    await client.createApiKey({ apiKeyName: 'n', apiKeyDescription: undefined } as never)
-    expect(seen[0]!.body).toBe('{"apiKeyName":"n"}')
+    await client.createApiKey({ apiKeyName: 'ci-bot', apiKeyDescription: undefined } as never)
+    expect(seen[0]!.body).toBe('{"apiKeyName":"ci-bot"}')
   })
 
   test.each([
     ['a BigInt', () => ({ apiKeyName: 1n })],
     ['a cycle', () => {
-      const body: Record<string, unknown> = { apiKeyName: 'n' }
+      const body: Record<string, unknown> = { apiKeyName: 'ci-bot' }
       body.self = body
       return body
     }],
-    ['a toJSON that throws', () => ({ apiKeyName: 'n', toJSON: () => {
+    ['a toJSON that throws', () => ({ apiKeyName: 'ci-bot', toJSON: () => {
       throw new Error('no')
     } })],
   ])('a body JSON cannot carry (%s) is NcpValidationError, not a TypeError', async (_name, make) => {

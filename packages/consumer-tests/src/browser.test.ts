@@ -1,11 +1,13 @@
 // The client in a browser: a page bundled by esbuild from the client's browser entry, served
-// from one loopback server and opened in Debian's Chromium, makes the four calls against the
-// fake API Gateway on another loopback port (another origin: CORS), signed with Web Crypto.
+// from one loopback server and opened in Debian's Chromium, takes a key through its whole
+// lifecycle against the fake API Gateway on another loopback port (another origin: CORS), signed
+// with Web Crypto.
 import { gzipSync } from 'node:zlib'
+import { type OperationId, operations } from '@ncloud-apigw/operations'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { FourCallsResult } from '../test/fixtures/browser/page.js'
+import type { LifecycleResult } from '../test/fixtures/browser/page.js'
 import { launchChromium } from './chromium.js'
 import { serveFiles } from './static-server.js'
 
@@ -42,10 +44,12 @@ test('the page bundle uses Web Crypto and imports nothing from node:', () => {
   console.log(`browser page bundle (esbuild, minified, ESM): ${kB(code.length)} min, ${kB(gzipSync(code, { level: 9 }).length)} gzip`)
 })
 
-test('Chromium makes the four calls against the fake API Gateway on another origin, each signed with Web Crypto', async () => {
+test("Chromium takes a key through its whole lifecycle against the fake API Gateway on another origin, each call signed with Web Crypto", async () => {
   gw = await startFakeApiGateway()
+  // A key already there, made by the fake without a request, so that paginating takes two pages.
+  const seeded = gw.seedKey({ apiKeyName: 'seeded' })
   site = await serveFiles({
-    '/': { type: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>four calls</title><script type="module" src="/page.js"></script>' },
+    '/': { type: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>key lifecycle</title><script type="module" src="/page.js"></script>' },
     '/page.js': { type: 'text/javascript; charset=utf-8', body: code },
   })
   browser = await launchChromium()
@@ -53,8 +57,8 @@ test('Chromium makes the four calls against the fake API Gateway on another orig
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(`${site.origin}/`)
-  await page.waitForFunction(() => typeof window.fourCalls === 'function')
-  const result: FourCallsResult = await page.evaluate(([baseUrl, credentials]) => window.fourCalls(baseUrl, credentials), [gw.url, TEST_CREDENTIALS] as const)
+  await page.waitForFunction(() => typeof window.keyLifecycle === 'function')
+  const result: LifecycleResult = await page.evaluate(([baseUrl, credentials]) => window.keyLifecycle(baseUrl, credentials), [gw.url, TEST_CREDENTIALS] as const)
 
   expect(pageErrors).toEqual([])
   expect(result.secureContext && result.subtle, 'a secure context with crypto.subtle').toBe(true)
@@ -63,17 +67,31 @@ test('Chromium makes the four calls against the fake API Gateway on another orig
   expect(result.updated).toMatchObject({ apiKeyId: result.created.apiKeyId, apiKeyName: 'browser-2', isEnabled: false })
   expect(result.regenerated.primaryKey).not.toBe(result.created.primaryKey)
   expect(result.regenerated.secondaryKey).toBe(result.created.secondaryKey)
-  expect(gw.keys.get(result.created.apiKeyId)).toEqual(result.regenerated)
-  expect(result.notFound).toEqual({ name: 'NcpApiError', status: 404, errorCode: '300' })
+  expect(result.listed).toMatchObject({ total: 1, apiKeys: [{ apiKeyId: result.created.apiKeyId, apiKeyName: 'browser-2', isEnabled: false }] })
+  expect(result.paginatedIds).toEqual([seeded.apiKeyId, result.created.apiKeyId])
+  const missing = { name: 'NcpApiError', status: 404, errorCode: '300' }
+  expect(result.notFound).toEqual(missing)
+  expect(result.deleted).toBe('undefined')
+  expect(result.afterDelete).toEqual(missing)
+  expect(gw.keys.has(result.created.apiKeyId)).toBe(false)
+  expect([...gw.keys.keys()]).toEqual([seeded.apiKeyId])
 
-  // What the server saw: preflights from the page's origin, then every call signed and valid.
+  // What the server saw: preflights from the page's origin, then every call signed and valid,
+  // each answered with its operation's success status from the table (201 for create, 204 for
+  // delete), or 404 for a key that is not there.
+  const answered = (operationId: OperationId, status: number = operations[operationId].success) => [operations[operationId].method, operationId, status, true]
   const calls = gw.requests.filter((r) => r.method !== 'OPTIONS')
   expect(calls.map((r) => [r.method, r.operationId, r.status, r.signatureValid])).toEqual([
-    ['POST', 'createApiKey', 201, true],
-    ['GET', 'getApiKey', 200, true],
-    ['PUT', 'updateApiKey', 200, true],
-    ['PATCH', 'regenerateApiKey', 200, true],
-    ['GET', 'getApiKey', 404, true],
+    answered('createApiKey'),
+    answered('getApiKey'),
+    answered('updateApiKey'),
+    answered('regenerateApiKey'),
+    answered('listApiKeys'),
+    answered('listApiKeys'),
+    answered('listApiKeys'),
+    answered('getApiKey', 404),
+    answered('deleteApiKey'),
+    answered('getApiKey', 404),
   ])
   expect(new Set(gw.requests.map((r) => r.headers.origin))).toEqual(new Set([site.origin]))
   expect(gw.requests.some((r) => r.method === 'OPTIONS')).toBe(true)

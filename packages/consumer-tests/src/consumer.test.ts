@@ -6,6 +6,7 @@
 // by readme-examples.test.ts.
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
+import { type OperationId, operations } from '@ncloud-apigw/operations'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
 import { registryDependencies } from './consumer-project.js'
 import { describeRun, runCommand } from './run-command.js'
@@ -86,7 +87,7 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(result.stdout).toMatch(/"TERTIARY"' is not assignable to parameter of type '"PRIMARY" \| "SECONDARY"'/)
   })
 
-  test('the consumer makes the four calls through the client against the fake API Gateway, both from the tarballs', async () => {
+  test("the consumer takes a key through its whole lifecycle, the raw client's call included, against the fake API Gateway, both from the tarballs", async () => {
     const compiled = await compilations.node16
     expect(compiled.code, describeRun('tsc', compiled)).toBe(0)
     const names = packed.map((p) => p.name)
@@ -99,17 +100,39 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(out.updated).toMatchObject({ apiKeyId: out.created.apiKeyId, apiKeyName: 'consumer-2', isEnabled: false })
     expect(out.regenerated.primaryKey).toBe(out.created.primaryKey)
     expect(out.regenerated.secondaryKey).not.toBe(out.created.secondaryKey)
-    expect(out.notFound).toEqual({ name: 'NcpApiError', status: 404, errorCode: '300' })
+    // The list filtered by the new name finds the key, without its values; paginating one key a
+    // page walks the seeded key and the created one, oldest first.
+    expect(out.listed).toMatchObject({ total: 1, apiKeys: [{ apiKeyId: out.created.apiKeyId, apiKeyName: 'consumer-2', isEnabled: false }] })
+    expect(out.paginated.map((k: { apiKeyId: string }) => k.apiKeyId)).toEqual([out.seeded.apiKeyId, out.created.apiKeyId])
+    expect(out.viaRawClient).toEqual({ status: operations.getApiKey.success, data: out.regenerated })
+    const missing = { name: 'NcpApiError', status: 404, errorCode: '300' }
+    expect(out.notFound).toEqual(missing)
     expect(out.rawGot).toEqual(out.regenerated)
     expect(out.rawMissing).toBe('300')
+    expect(out.deleted).toBe('undefined')
+    expect(out.afterDelete).toEqual(missing)
+    // Each call answered with its operation's success status from the table (201 for create, 204
+    // for delete), or 404 for a key that is not there.
+    const answered = (operationId: OperationId, status: number = operations[operationId].success) => ({
+      method: operations[operationId].method,
+      operationId,
+      status,
+      signatureValid: true,
+    })
     expect(out.requests).toEqual([
-      { method: 'POST', operationId: 'createApiKey', status: 201, signatureValid: true },
-      { method: 'GET', operationId: 'getApiKey', status: 200, signatureValid: true },
-      { method: 'PUT', operationId: 'updateApiKey', status: 200, signatureValid: true },
-      { method: 'PATCH', operationId: 'regenerateApiKey', status: 200, signatureValid: true },
-      { method: 'GET', operationId: 'getApiKey', status: 404, signatureValid: true },
-      { method: 'GET', operationId: 'getApiKey', status: 200, signatureValid: true },
-      { method: 'GET', operationId: 'getApiKey', status: 404, signatureValid: true },
+      answered('createApiKey'),
+      answered('getApiKey'),
+      answered('updateApiKey'),
+      answered('regenerateApiKey'),
+      answered('listApiKeys'),
+      answered('listApiKeys'),
+      answered('listApiKeys'),
+      answered('getApiKey'),
+      answered('getApiKey', 404),
+      answered('getApiKey'),
+      answered('getApiKey', 404),
+      answered('deleteApiKey'),
+      answered('getApiKey', 404),
     ])
     expect(out.operationIds.sort()).toEqual(['createApiKey', 'deleteApiKey', 'getApiKey', 'listApiKeys', 'regenerateApiKey', 'updateApiKey'])
     // Node resolved every package, and the client's entry, inside the project.

@@ -7,6 +7,11 @@ import { violationRecorder } from './violations.js'
 
 // Everything here goes client → `prism proxy --errors` → fake API Gateway: Prism checks each
 // request against the spec before forwarding it, and each response before passing it back.
+// One character over the spec's limits, from the table: a limit changed in the spec changes no case here.
+const tooLongName = 'x'.repeat(operations.createApiKey.body.properties.apiKeyName.maxLength + 1)
+const tooLongFilter = 'x'.repeat(operations.listApiKeys.query.apiKeyName.maxLength + 1)
+const { offset, limit } = operations.listApiKeys.query
+
 const proxyUrl = inject('proxyUrl')
 const control = inject('fakeControlUrl')
 
@@ -58,7 +63,7 @@ describe('prism proxy catches a client that breaks the spec (request side)', () 
   // The raw client's types refuse these bodies too; `as never` gets them past the compiler, as a
   // client with a stale or hand-written model would.
   test.each([
-    ['a 21-character apiKeyName', 'POST', { apiKeyName: 'x'.repeat(21) }, 'apiKeyName', 'maxLength'],
+    ['an apiKeyName over its limit', 'POST', { apiKeyName: tooLongName }, 'apiKeyName', 'maxLength'],
     ['an unknown field', 'POST', { apiKeyName: 'ci-bot', apiName: 'ci-bot' }, 'body', 'additionalProperties'],
     ['a missing isEnabled', 'PUT', { apiKeyName: 'ci-bot' }, 'body', 'required'],
     ['keyType TERTIARY', 'PATCH', { keyType: 'TERTIARY' }, 'keyType', 'enum'],
@@ -85,9 +90,9 @@ describe('prism proxy catches a client that breaks the spec (request side)', () 
 
 describe('prism proxy catches a client that breaks the spec (query side)', () => {
   test.each([
-    ['limit 0', { limit: 0 }, 'limit'],
-    ['offset -1', { offset: -1 }, 'offset'],
-    ['a 21-character apiKeyName', { apiKeyName: 'x'.repeat(21) }, 'apiKeyName'],
+    [`limit ${limit.minimum - 1}`, { limit: limit.minimum - 1 }, 'limit'],
+    [`offset ${offset.minimum - 1}`, { offset: offset.minimum - 1 }, 'offset'],
+    ['an apiKeyName filter over its limit', { apiKeyName: tooLongFilter }, 'apiKeyName'],
   ] as const)('a list with %s is refused naming the parameter, and never forwarded', async (_what, query, parameter) => {
     const { apigw, violations } = proxiedClient()
     const before = (await upstreamRequests()).length

@@ -1,13 +1,23 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sites } from '@ncloud-apigw/client'
 import { operationIds } from '@ncloud-apigw/operations'
 import { expect, test } from 'vitest'
 
-/** Runs the built main job (what `pnpm start` runs once turbo has built), as a user would see it. */
-function runStart(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs the built main job (what `pnpm start` runs once turbo has built), as a user would see it,
+ * with `args` after the script and `node` options before it.
+ */
+function runStart(
+  args: string[] = [],
+  { node = [], env = process.env }: { node?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const script = fileURLToPath(new URL('../dist/start.js', import.meta.url))
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, NO_COLOR: '1' } })
+    const child = spawn(process.execPath, [...node, script, ...args], { env: { ...env, NO_COLOR: '1' } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
@@ -33,4 +43,25 @@ test('pnpm start runs every operation through Prism and the fake, deletes its ke
   // Key values are shown masked: four characters, then stars; never a 40-character value.
   expect(stdout).toMatch(/primaryKey \S{4}\*{4}/)
   expect(stdout).not.toMatch(/[A-Za-z0-9]{40}/)
+})
+
+// Loaded with --import before start.js: every name fails to resolve as getaddrinfo fails offline.
+const unresolvableDns = `data:text/javascript,${encodeURIComponent(`
+import dns from 'node:dns/promises'
+import { syncBuiltinESMExports } from 'node:module'
+dns.lookup = async (host) => {
+  throw Object.assign(new Error('getaddrinfo ENOTFOUND ' + host), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: host })
+}
+syncBuiltinESMExports()
+`)}`
+
+test("pnpm start --live where NCP's host does not resolve says the network is the problem, before Prism starts, and exits 1", async () => {
+  const host = new URL(sites.public).hostname
+  // Credentials the client's chain finds (they are never sent: nothing gets that far).
+  const env = { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'ncloud-apigw-start-live-')), NCLOUD_ACCESS_KEY_ID: 'NCPTESTACCESSKEY0001', NCLOUD_SECRET_ACCESS_KEY: 'not-a-real-secret' }
+  const { code, stdout, stderr } = await runStart(['--live'], { node: ['--import', unresolvableDns], env })
+  expect(stderr.trim()).toBe(`pnpm start --live cannot reach NCP: ${host} does not resolve (ENOTFOUND). Check the network or the proxy settings, then run it again.`)
+  expect(code).toBe(1)
+  // Not Prism's answer to a failed upstream ("HTTP 500 ... Retry later"): Prism never started.
+  expect(`${stdout}${stderr}`).not.toMatch(/HTTP 500|Retry later|Prism/)
 })

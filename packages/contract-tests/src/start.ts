@@ -8,7 +8,6 @@
  *
  * turbo has already built what was stale before this runs.
  */
-import { lookup } from 'node:dns/promises'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,6 +16,7 @@ import { startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { runContractFlow } from './contract-flow.js'
 import { startPrism } from './prism.js'
 import { writePrismSpec } from './prism-spec.js'
+import { reachNcp } from './reach-ncp.js'
 import { violationRecorder } from './violations.js'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
@@ -61,11 +61,9 @@ async function main(): Promise<number> {
       upstream = sites[site]
       // Prism stands between the client and NCP and would turn a DNS failure into its own 500,
       // so the host is looked up first, to say plainly when the network is the problem.
-      const host = new URL(upstream).hostname
-      try {
-        await lookup(host)
-      } catch (error) {
-        console.error(`pnpm start --live cannot reach NCP: ${host} does not resolve (${(error as NodeJS.ErrnoException).code}). Check the network or the proxy settings, then run it again.`)
+      const unreachable = await reachNcp(new URL(upstream).hostname)
+      if (unreachable) {
+        console.error(`pnpm start --live ${unreachable}`)
         return 1
       }
       console.log(`Against NCP's API Gateway (${site}): ${upstream}`)

@@ -4,7 +4,12 @@ import { problemText } from './validate.js'
 import { queryValues, requestProblems } from './request.js'
 import { describe as limitOf } from './validate.js'
 
-const nameLimit = limitOf(operations.createApiKey.body.properties.apiKeyName)
+// The limits come from the table, so a limit changed in the spec changes no expectation here.
+const nameRule = operations.createApiKey.body.properties.apiKeyName
+const nameLimit = limitOf(nameRule)
+const tooLong = (rule: { maxLength: number }) => 'x'.repeat(rule.maxLength + 1)
+const idLimit = limitOf(operations.getApiKey.pathParams['api-key-id'])
+const { offset, limit } = operations.listApiKeys.query
 
 describe('requestProblems holds a request to its operation', () => {
   test('a valid request of each shape has none', () => {
@@ -16,10 +21,8 @@ describe('requestProblems holds a request to its operation', () => {
   })
 
   test('path parameters: missing, empty, "." and "..", and lone surrogates are refused by name', () => {
-    expect(requestProblems('getApiKey', {}).map(problemText)).toEqual(['api-key-id must be a string of at least 1 character, got nothing'])
-    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': '' } }).map(problemText)).toEqual([
-      'api-key-id must be a string of at least 1 character, got 0 characters',
-    ])
+    expect(requestProblems('getApiKey', {}).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got nothing`])
+    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': '' } }).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got 0 characters`])
     for (const id of ['.', '..', 'a\uD800b']) {
       expect(requestProblems('deleteApiKey', { pathParams: { 'api-key-id': id } }).map((p) => p.field), id).toEqual(['api-key-id'])
     }
@@ -27,7 +30,7 @@ describe('requestProblems holds a request to its operation', () => {
   })
 
   test('query parameters: each by its rule, unknown ones refused, undefined ones ignored', () => {
-    const problems = requestProblems('listApiKeys', { query: { offset: -1, limit: 0, apiKeyName: 'x'.repeat(21), sort: 'name', extra: undefined } })
+    const problems = requestProblems('listApiKeys', { query: { offset: offset.minimum - 1, limit: limit.minimum - 1, apiKeyName: tooLong(operations.listApiKeys.query.apiKeyName), sort: 'name', extra: undefined } })
     expect(problems.map((p) => p.field)).toEqual(['offset', 'limit', 'apiKeyName', 'sort', 'extra'])
     expect(problemText(problems[3]!)).toBe('sort must be absent: the query parameters are offset, limit, apiKeyName')
     expect(requestProblems('listApiKeys', { query: { limit: undefined } })).toEqual([])
@@ -38,8 +41,8 @@ describe('requestProblems holds a request to its operation', () => {
 
   test('a body-taking operation needs a body, holding its rules', () => {
     expect(requestProblems('createApiKey', {}).map(problemText)).toEqual(['the body must be an object, got nothing'])
-    expect(requestProblems('createApiKey', { body: { apiKeyName: 'x'.repeat(21) } }).map(problemText)).toEqual([
-      `apiKeyName must be ${nameLimit}, got 21 characters`,
+    expect(requestProblems('createApiKey', { body: { apiKeyName: tooLong(nameRule) } }).map(problemText)).toEqual([
+      `apiKeyName must be ${nameLimit}, got ${nameRule.maxLength + 1} characters`,
     ])
     expect(requestProblems('regenerateApiKey', { pathParams: { 'api-key-id': 'k' }, body: { keyType: 'TERTIARY' } }).map(problemText)).toEqual([
       'keyType must be one of PRIMARY, SECONDARY',
@@ -51,7 +54,7 @@ describe('queryValues types a received query', () => {
   test('integers become numbers, text stays text, the first of a repeated name wins', () => {
     expect(queryValues('listApiKeys', new URLSearchParams('offset=10&limit=abc&apiKeyName=7&offset=3'))).toEqual({ offset: 10, limit: 'abc', apiKeyName: '7' })
     expect(requestProblems('listApiKeys', { query: queryValues('listApiKeys', new URLSearchParams('limit=abc')) }).map(problemText)).toEqual([
-      'limit must be an integer of at least 1, got a string',
+      `limit must be ${limitOf(limit)}, got a string`,
     ])
   })
 })

@@ -89,8 +89,8 @@ group('problems', () => {
     const { response } = operations.listApiKeys
     const page = {
       apiKeys: [
-        { apiKeyId: 'a', tenantId: 't', apiKeyName: 'n', modifier: 'm', isEnabled: true, modTime: '2024-05-07T07:08:12Z', domainCode: 'PUB' },
-        { apiKeyId: 'b', tenantId: 't', apiKeyName: 'n', modifier: 'm', isEnabled: 'yes', modTime: '2024-05-07T07:08:12Z', domainCode: 'PUB', primaryKey: 7 },
+        { apiKeyId: 'a', tenantId: 't', apiKeyName: 'ci-bot', modifier: 'm', isEnabled: true, modTime: '2024-05-07T07:08:12Z', domainCode: 'PUB' },
+        { apiKeyId: 'b', tenantId: 't', apiKeyName: 'ci-bot', modifier: 'm', isEnabled: 'yes', modTime: '2024-05-07T07:08:12Z', domainCode: 'PUB', primaryKey: 7 },
       ],
       total: 2,
       initialCount: 2,
@@ -103,7 +103,7 @@ group('problems', () => {
 
   test('answers may carry fields the spec does not know: the API may add some', () => {
     const { response } = operations.getApiKey
-    const key = { apiKeyId: 'a', tenantId: 't', apiKeyName: 'n', primaryKey: 'p', secondaryKey: 's', modifier: 'm', isEnabled: true, modTime: 'x', domainCode: 'PUB', regTime: 'y' }
+    const key = { apiKeyId: 'a', tenantId: 't', apiKeyName: 'ci-bot', primaryKey: 'p', secondaryKey: 's', modifier: 'm', isEnabled: true, modTime: 'x', domainCode: 'PUB', regTime: 'y' }
     expect(problems(response, key)).toEqual([])
     const { primaryKey: _left, ...withoutPrimary } = key
     expect(problems(response, withoutPrimary).map(problemText)).toEqual(['primaryKey must be a string, got nothing'])

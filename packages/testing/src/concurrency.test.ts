@@ -20,7 +20,7 @@ test('1,000 concurrent creates and gets all succeed with unique keys', async () 
   const seeded = gw.seedKey()
   const calls = Array.from({ length: 1_000 }, (_, i) =>
     i % 2 === 0
-      ? ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: `k${i}` } })
+      ? ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: `key-${i}` } })
       : ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', `/api-keys/${seeded.apiKeyId}`),
   )
   const responses = await Promise.all(calls)

@@ -52,7 +52,7 @@ describe('CORS, for pages on another origin', () => {
   })
 
   test.each([
-    ['a success', 'POST', '/api-keys', { apiKeyName: 'x' }, 201],
+    ['a success', 'POST', '/api-keys', { apiKeyName: 'ci-bot' }, 201],
     ['a 204', 'DELETE', '/api-keys/{id}', undefined, 204],
     ['a page', 'GET', '/api-keys', undefined, 200],
     ['a 404', 'GET', '/api-keys/none', undefined, 404],

@@ -86,7 +86,7 @@ test('the ncloud-apigw-fake binary stays flat in memory over 10,000 requests, 20
             i % 50 === 0
               ? await send(keys, 'POST', big, false)
               : i % 10 < 5
-                ? await send(keys, 'POST', JSON.stringify({ apiKeyName: `k${i}` }))
+                ? await send(keys, 'POST', JSON.stringify({ apiKeyName: `key-${i}` }))
                 : await send(`${keys}/${keyId}`, 'GET')
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
         }

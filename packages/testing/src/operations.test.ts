@@ -110,8 +110,8 @@ describe('the six operations, statefully', () => {
   })
 
   test('update with a description sets it', async () => {
-    const key = await create({ apiKeyName: 'a' })
-    const res = await call('PUT', `/api-keys/${key.apiKeyId as string}`, { apiKeyName: 'a', isEnabled: true, apiKeyDescription: 'now described' })
+    const key = await create({ apiKeyName: 'ci-bot' })
+    const res = await call('PUT', `/api-keys/${key.apiKeyId as string}`, { apiKeyName: 'ci-bot', isEnabled: true, apiKeyDescription: 'now described' })
     expect(((await res.json()) as { apiKey: { apiKeyDescription: string } }).apiKey.apiKeyDescription).toBe('now described')
   })
 
@@ -153,7 +153,7 @@ describe('the six operations, statefully', () => {
     const first = await create()
     const second = await create()
     const res = await ncpFetch(gw.url, other, 'PUT', `/api-keys/${first.apiKeyId as string}`, {
-      body: { apiKeyName: 'x', isEnabled: true },
+      body: { apiKeyName: 'ci-bot', isEnabled: true },
       timestamp: String(clock),
     })
     const updated = ((await res.json()) as { apiKey: Record<string, unknown> }).apiKey

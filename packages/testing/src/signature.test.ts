@@ -130,7 +130,7 @@ describe('signature v2 is verified on every request', () => {
     const second = { accessKey: 'NCPFAKEACCESSKEY0002', secretKey: 'second-fake-secret' }
     gw = await startFakeApiGateway({ now: () => serverNow, credentials: [TEST_CREDENTIALS, second] })
     for (const credentials of [TEST_CREDENTIALS, second]) {
-      const res = await ncpFetch(gw.url, credentials, 'POST', '/api-keys', { body: { apiKeyName: 'x' }, timestamp: String(serverNow) })
+      const res = await ncpFetch(gw.url, credentials, 'POST', '/api-keys', { body: { apiKeyName: 'ci-bot' }, timestamp: String(serverNow) })
       expect(res.status).toBe(201)
     }
     const crossed = { accessKey: second.accessKey, secretKey: TEST_CREDENTIALS.secretKey }
@@ -199,10 +199,10 @@ describe('the 5-minute window, against the server clock', () => {
 
   test('a client can learn the offset from the Date header of a refusal and then succeed', async () => {
     gw.setClockOffset(-42 * 60 * 1000)
-    const refused = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'x' }, timestamp: String(serverNow) })
+    const refused = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'ci-bot' }, timestamp: String(serverNow) })
     expect(refused.status).toBe(401)
     const learned = Date.parse(refused.headers.get('date') as string) - serverNow
-    const retried = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'x' }, timestamp: String(serverNow + learned) })
+    const retried = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'ci-bot' }, timestamp: String(serverNow + learned) })
     expect(retried.status).toBe(201)
   })
 

@@ -1,4 +1,4 @@
-import { problemText, requestProblems } from '@ncloud-apigw/operations'
+import { describe as say, problemText, requestProblems } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ncpFetch, rawRequest, signedHeaders } from '../test/ncp-fetch.js'
 import { operationIds, operations, pathOf, validBodies, type OperationId } from '../test/operation-requests.js'
@@ -8,6 +8,8 @@ import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './in
 const ApiKeyName = operations.createApiKey.body.properties.apiKeyName
 const ApiKeyDescription = operations.createApiKey.body.properties.apiKeyDescription
 const keyTypes = operations.regenerateApiKey.body.properties.keyType.enum
+const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`
+const tooLongName = 'x'.repeat(ApiKeyName.maxLength + 1)
 const withBody = operationIds.filter((id) => operations[id].body !== undefined)
 
 let gw: FakeApiGateway
@@ -43,19 +45,19 @@ describe('request bodies are checked with the shared validator', () => {
   })
 
   test.each([
-    ['empty', ''.padEnd(ApiKeyName.minLength - 1, 'x')],
-    ['too long', 'x'.repeat(ApiKeyName.maxLength + 1)],
+    ['too short', ''.padEnd(ApiKeyName.minLength - 1, 'x')],
+    ['too long', tooLongName],
   ])('a name that is %s is refused, naming the field and the limit', async (_what, value) => {
     const details = await badRequest(await send('POST', '/api-keys', { apiKeyName: value }))
-    expect(details).toBe(`apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got ${[...value].length} characters`)
+    expect(details).toBe(`apiKeyName must be ${say(ApiKeyName)}, got ${characters([...value].length)}`)
     expect(details).toBe(expected('createApiKey', { apiKeyName: value }))
   })
 
   test('a description over its limit is refused on create and on update', async () => {
     const long = 'd'.repeat(ApiKeyDescription.maxLength + 1)
-    const text = `apiKeyDescription must be a string of at most ${ApiKeyDescription.maxLength} characters, got ${long.length} characters`
-    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x', apiKeyDescription: long }))).toBe(text)
-    expect(await badRequest(await sendTo('updateApiKey', { apiKeyName: 'x', isEnabled: true, apiKeyDescription: long }))).toBe(text)
+    const text = `apiKeyDescription must be ${say(ApiKeyDescription)}, got ${characters(long.length)}`
+    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'ci-bot', apiKeyDescription: long }))).toBe(text)
+    expect(await badRequest(await sendTo('updateApiKey', { apiKeyName: 'ci-bot', isEnabled: true, apiKeyDescription: long }))).toBe(text)
   })
 
   // Every operation with a body, every required field of it left out in turn.
@@ -71,11 +73,11 @@ describe('request bodies are checked with the shared validator', () => {
   })
 
   test.each([
-    [{ apiKeyName: 'x', isEnabled: 'false' }, 'isEnabled must be true or false, got a string'],
-    [{ apiKeyName: 'x', isEnabled: 1 }, 'isEnabled must be true or false, got an integer'],
-    [{ apiKeyName: 42, isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got an integer`],
-    [{ apiKeyName: null, isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got null`],
-    [{ apiKeyName: ['x'], isEnabled: true }, `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got an array`],
+    [{ apiKeyName: 'ci-bot', isEnabled: 'false' }, 'isEnabled must be true or false, got a string'],
+    [{ apiKeyName: 'ci-bot', isEnabled: 1 }, 'isEnabled must be true or false, got an integer'],
+    [{ apiKeyName: 42, isEnabled: true }, `apiKeyName must be ${say(ApiKeyName)}, got an integer`],
+    [{ apiKeyName: null, isEnabled: true }, `apiKeyName must be ${say(ApiKeyName)}, got null`],
+    [{ apiKeyName: ['ci-bot'], isEnabled: true }, `apiKeyName must be ${say(ApiKeyName)}, got an array`],
   ])('a field of the wrong type is refused: %j', async (body, text) => {
     const details = await badRequest(await sendTo('updateApiKey', body))
     expect(details).toBe(text)
@@ -88,16 +90,16 @@ describe('request bodies are checked with the shared validator', () => {
   })
 
   test('an unknown field is refused, naming it and the allowed fields', async () => {
-    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x', apiName: 'x' }))).toBe(
+    expect(await badRequest(await send('POST', '/api-keys', { apiKeyName: 'ci-bot', apiName: 'ci-bot' }))).toBe(
       `apiName must be absent: the fields are ${Object.keys(operations.createApiKey.body.properties).join(', ')}`,
     )
   })
 
   test('every problem of a body is named at once', async () => {
-    const body = { apiKeyName: '', isEnabled: 'yes', extra: 1 }
+    const body = { apiKeyName: tooLongName, isEnabled: 'yes', extra: 1 }
     const details = await badRequest(await sendTo('updateApiKey', body))
     expect(details.split('; ')).toEqual([
-      `apiKeyName must be a string of ${ApiKeyName.minLength} to ${ApiKeyName.maxLength} characters, got 0 characters`,
+      `apiKeyName must be ${say(ApiKeyName)}, got ${characters(tooLongName.length)}`,
       'isEnabled must be true or false, got a string',
       'extra must be absent: the fields are isEnabled, apiKeyName, apiKeyDescription',
     ])
@@ -122,9 +124,9 @@ describe('request bodies are checked with the shared validator', () => {
   })
 
   test('a body that is not labelled JSON is refused', async () => {
-    const details = await badRequest(await send('POST', '/api-keys', { apiKeyName: 'x' }, { 'content-type': 'text/plain' }))
+    const details = await badRequest(await send('POST', '/api-keys', { apiKeyName: 'ci-bot' }, { 'content-type': 'text/plain' }))
     expect(details).toBe('Content-Type must be application/json, got "text/plain"')
-    const withCharset = await send('POST', '/api-keys', { apiKeyName: 'x' }, { 'content-type': 'application/json; charset=utf-8' })
+    const withCharset = await send('POST', '/api-keys', { apiKeyName: 'ci-bot' }, { 'content-type': 'application/json; charset=utf-8' })
     expect(withCharset.status).toBe(operations.createApiKey.success)
   })
 
@@ -148,7 +150,7 @@ describe('request bodies are checked with the shared validator', () => {
   })
 
   test('a body over 1 MiB is refused with 413 and errorCode 430', async () => {
-    const res = await send('POST', '/api-keys', { apiKeyName: 'x', apiKeyDescription: 'x'.repeat(1024 * 1024) })
+    const res = await send('POST', '/api-keys', { apiKeyName: 'ci-bot', apiKeyDescription: 'x'.repeat(1024 * 1024) })
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({
       error: { errorCode: '430', message: 'Request Entity Too Large', details: expect.stringContaining('1048576 bytes') },
@@ -158,9 +160,9 @@ describe('request bodies are checked with the shared validator', () => {
   test('a refused body changes nothing', async () => {
     const before = gw.keys.get(id)
     const count = gw.keys.size
-    await sendTo('updateApiKey', { apiKeyName: 'x'.repeat(ApiKeyName.maxLength + 1), isEnabled: false })
+    await sendTo('updateApiKey', { apiKeyName: tooLongName, isEnabled: false })
     await sendTo('regenerateApiKey', { keyType: 'TERTIARY' })
-    await send('POST', '/api-keys', { apiKeyName: '' })
+    await send('POST', '/api-keys', { apiKeyName: tooLongName })
     expect(gw.keys.get(id)).toBe(before)
     expect(gw.keys.size).toBe(count)
   })

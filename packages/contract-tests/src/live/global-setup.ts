@@ -1,8 +1,8 @@
-import { lookup } from 'node:dns/promises'
 import { type Site, sites } from '@ncloud-apigw/client'
 import type { TestProject } from 'vitest/node'
 import { startPrism } from '../prism.js'
 import { writePrismSpec } from '../prism-spec.js'
+import { reachNcp } from '../reach-ncp.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,10 +22,8 @@ export default async function setup(project: TestProject) {
   if (!Object.hasOwn(sites, site)) throw new Error(`NCLOUD_SITE must be one of ${Object.keys(sites).join(', ')}, got ${site}`)
 
   // Prism would turn a DNS failure into its own 500: say plainly when the network is the problem.
-  const host = new URL(sites[site]).hostname
-  await lookup(host).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`pnpm contract:live cannot reach NCP: ${host} does not resolve (${error.code}). Check the network or the proxy settings.`)
-  })
+  const unreachable = await reachNcp(new URL(sites[site]).hostname)
+  if (unreachable) throw new Error(`pnpm contract:live ${unreachable}`)
   const { path, basePath } = writePrismSpec()
   const proxy = await startPrism(path, { mode: 'proxy', upstream: new URL(sites[site]).origin })
   project.provide('liveProxyUrl', `${proxy.origin}${basePath}`)
