@@ -1,4 +1,4 @@
-import { jsonType } from '@ncloud-apigw/operations'
+import { valueKind } from '@ncloud-apigw/operations'
 import { NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
 
@@ -9,12 +9,8 @@ const MAX_ATTEMPTS = 100
 /** A larger answer could not become one string (V8 strings stop at about 2^29 characters). */
 const MAX_RESPONSE_BYTES = 2 ** 28
 
-/** What a value was, for a message: a number as it is, anything else by its type (never a string's text). */
-function what(value: unknown): string {
-  if (typeof value === 'number' || value === null) return String(value)
-  const type = jsonType(value)
-  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
-}
+/** What a value was, for a message: a number as it is, anything else by its kind (never a string's text). */
+const what = (value: unknown): string => (typeof value === 'number' ? String(value) : valueKind(value))
 
 /** A whole number within bounds, or the fallback when absent; `NcpValidationError` otherwise. */
 export function integerOption(field: string, value: unknown, fallback: number, max: number): number {

@@ -9,7 +9,7 @@ import { type OperationId, operations } from './generated/operations.js'
 export { documentedErrors, type OperationId, operationInfo, operations } from './generated/operations.js'
 export { matchOperation, type Route } from './route.js'
 export { queryValues, requestProblems, type RequestParts } from './request.js'
-export { describe, jsonType, lengthLimit, type Problem, problems, problemText, type Schema } from './validate.js'
+export { describe, jsonType, lengthLimit, type Problem, problems, problemText, type Schema, valueKind } from './validate.js'
 
 /** One operation's entry in the table. */
 export type Operation = (typeof operations)[OperationId]

@@ -1,6 +1,6 @@
 import { describe as group, expect, test } from 'vitest'
 import { operations } from './generated/operations.js'
-import { describe, problems, problemText, type Schema } from './validate.js'
+import { describe, problems, problemText, type Schema, valueKind } from './validate.js'
 
 const name: Schema = { type: 'string', minLength: 1, maxLength: 20 }
 const body: Schema = {
@@ -24,6 +24,20 @@ group('describe says what a value must be', () => {
     [{ type: 'object' }, 'an object'],
   ])('%j: %s', (schema, text) => {
     expect(describe(schema)).toBe(text)
+  })
+})
+
+group('valueKind names what a value is, never what it says', () => {
+  test.each<[unknown, string]>([
+    ['secret text', 'a string'],
+    [3, 'an integer'],
+    [1.5, 'a number'],
+    [true, 'a boolean'],
+    [null, 'null'],
+    [[1], 'an array'],
+    [{ a: 1 }, 'an object'],
+  ])('%j: %s', (value, text) => {
+    expect(valueKind(value)).toBe(text)
   })
 })
 

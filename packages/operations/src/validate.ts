@@ -43,6 +43,12 @@ export function jsonType(value: unknown): string {
   return typeof value
 }
 
+/** What a value is, for a message, by its JSON type alone (never its text): `a string`, `an integer`, `null`. */
+export function valueKind(value: unknown): string {
+  const type = jsonType(value)
+  return type === 'null' ? 'null' : article(type)
+}
+
 /** What a string's length must be: `1 to 20 characters`, `at most 50 characters`, or '' for any. */
 export function lengthLimit({ minLength = 0, maxLength }: Schema): string {
   if (maxLength === undefined) return minLength > 0 ? `at least ${characters(minLength)}` : ''
@@ -87,7 +93,7 @@ function check(schema: Schema, value: unknown, field: string, found: Problem[]):
   const name = field || 'the body'
   const type = jsonType(value)
   if (!hasType(schema, type)) {
-    found.push({ field: name, limit: describe(schema), got: type === 'null' ? 'null' : article(type) })
+    found.push({ field: name, limit: describe(schema), got: valueKind(value) })
     return
   }
   if (schema.enum) {
