@@ -9,7 +9,8 @@
 // - `{{example.field}}` inserts a field of the spec's first worked signature example
 //   (`info.x-signature-v2-examples[0]`), `{{examples.1.field}}` one of the example at that index;
 // - `{{limit:createApiKey.body.apiKeyName}}` inserts what a value must be, in English words
-//   (`a string of 1 to 20 characters`), and `{{min:...}}` / `{{max:...}}` the bare number, for
+//   (`a string of 1 to 20 characters`: the words of the client's validation errors, from the
+//   operations package's `describe`), and `{{min:...}}` / `{{max:...}}` the bare number, for
 //   the other languages; the reference is `<operationId>.body.<field>` or
 //   `<operationId>.<query|path|header>.<parameter>`;
 // - `{{docs:operationId}}` inserts the URL of the operation's NCP reference page;
@@ -22,6 +23,7 @@
 // directives are read by the repository's one Markdown reader, scripts/markdown-blocks.mjs.
 import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { describe as describeSchema } from '@ncloud-apigw/operations'
 import { directive } from '../../scripts/markdown-blocks.mjs'
 
 /** The guides, in the order the sidebar lists them; each is guides/<lang>/<slug>.md. */
@@ -125,37 +127,6 @@ export function schemaOf(spec, reference) {
   const parameters = [...(found.item.parameters ?? []), ...(found.operation.parameters ?? [])].map((p) => resolveRef(spec, p))
   const parameter = parameters.find((p) => p?.in === where && p?.name === name)
   return parameter ? resolveRef(spec, parameter.schema) : undefined
-}
-
-const characters = (/** @type {number} */ n) => `${n} character${n === 1 ? '' : 's'}`
-const article = (/** @type {string} */ word) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`
-
-/**
- * What a value must be, in English words, as the client's validation errors say it:
- * `a string of 1 to 20 characters`, `an integer of at least 0`, `one of PRIMARY, SECONDARY`.
- * @param {any} schema
- * @returns {string}
- */
-export function describeSchema(schema) {
-  if (Array.isArray(schema.enum)) return `one of ${schema.enum.join(', ')}`
-  const types = typeof schema.type === 'string' ? [schema.type] : (schema.type ?? [])
-  return types
-    .map((/** @type {string} */ type) => {
-      if (type === 'boolean') return 'true or false'
-      if (type === 'string') {
-        const { minLength = 0, maxLength } = schema
-        if (maxLength === undefined) return minLength > 0 ? `a string of at least ${characters(minLength)}` : 'a string'
-        return minLength > 0 ? `a string of ${minLength} to ${characters(maxLength)}` : `a string of at most ${characters(maxLength)}`
-      }
-      if (type === 'integer' || type === 'number') {
-        const { minimum: min, maximum: max } = schema
-        if (min !== undefined && max !== undefined) return `${article(type)} from ${min} to ${max}`
-        if (min !== undefined) return `${article(type)} of at least ${min}`
-        if (max !== undefined) return `${article(type)} of at most ${max}`
-      }
-      return article(type)
-    })
-    .join(' or ')
 }
 
 /**

@@ -4,13 +4,14 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { describe as describeSchema } from '@ncloud-apigw/operations'
 import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
 import { directive, fencedBlocks } from '../../scripts/markdown-blocks.mjs'
 import { docsRoot, loadSpec } from '../test/load.js'
 import { operationsOf } from './code-samples.mjs'
-import { addGuides, describeSchema, expandPlaceholders, guideSlugs, loadGuides, schemaOf } from './guides.mjs'
+import { addGuides, expandPlaceholders, guideSlugs, loadGuides, schemaOf } from './guides.mjs'
 import { languages } from './languages.mjs'
 
 const samplesDir = join(docsRoot, 'samples')
@@ -165,10 +166,6 @@ describe('limits in the guides come from the spec', () => {
   test('the limit placeholders say what the spec says, in the words of the client', () => {
     const { minLength, maxLength } = spec.components.schemas.ApiKeyName
     expect(describeSchema(schemaOf(spec, 'createApiKey.body.apiKeyName'))).toBe(`a string of ${minLength} to ${maxLength} characters`)
-    expect(describeSchema({ type: 'string', minLength: 0, maxLength: 50 })).toBe('a string of at most 50 characters')
-    expect(describeSchema({ type: 'integer', minimum: 1 })).toBe('an integer of at least 1')
-    expect(describeSchema({ type: 'integer', minimum: 0, maximum: 9 })).toBe('an integer from 0 to 9')
-    expect(describeSchema({ type: 'string', enum: ['PRIMARY', 'SECONDARY'] })).toBe('one of PRIMARY, SECONDARY')
     expect(schemaOf(spec, 'listApiKeys.query.apiKeyName')).toEqual(spec.components.parameters.ApiKeyNameFilter.schema)
     expect(schemaOf(spec, 'getApiKey.path.api-key-id')).toEqual(spec.components.parameters.ApiKeyId.schema)
     expect(schemaOf(spec, 'regenerateApiKey.body.keyType')).toEqual(spec.components.schemas.KeyType)
