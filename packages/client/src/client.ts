@@ -99,14 +99,12 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     const sentParts = query === undefined && parts.body === undefined ? parts : { ...parts, query: query && { ...query }, body: body.sent }
     const [problem] = requestProblems(operation, sentParts)
     if (problem) throw new NcpValidationError(problem, operation)
-    const namesKey = Object.keys(op.pathParams).length > 0
     const answer = await send({
       operation,
       method: op.method,
       target: targetOf(operation, sentParts),
       body: body.text,
       idempotent: op.idempotent,
-      namesKey,
       headers: undefined,
       ...limits,
     })
@@ -117,6 +115,8 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
       if (status === 404 && op.method === 'DELETE' && answer.lost) return undefined
       // Throttling answers are retryable for every operation: the gateway refused before forwarding.
       const retryable = isRetryableStatus(status) && (op.idempotent || isThrottled(status, text))
+      // An operation on one key: its 404 means "no such key".
+      const namesKey = Object.keys(op.pathParams).length > 0
       throw apiErrorFrom({ ...fields(), retryable }, text, secrets, namesKey)
     }
     if (op.answer === 'none') return undefined

@@ -38,7 +38,6 @@ export function createRawClient(apigw: ApiKeyClient): Client<paths, 'application
         target,
         body: text,
         idempotent: op?.idempotent ?? false,
-        namesKey: op ? Object.keys(op.pathParams).length > 0 : false,
         headers,
         signal: request.signal,
         timeoutMs,

@@ -30,8 +30,6 @@ export interface Outgoing {
   body: string | undefined
   /** Whether a repeat has the effect of one request (the table's `idempotent`). */
   idempotent: boolean
-  /** Whether the operation names a key (its 404 then means "no such key"). */
-  namesKey: boolean
   /** More request headers (the raw client's). */
   headers: Record<string, string> | undefined
   signal: AbortSignal | undefined
