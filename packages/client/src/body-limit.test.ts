@@ -10,7 +10,7 @@ import { calls } from '../test/fixtures/calls.js'
 import { gzipBomb } from '../test/fixtures/gzip-bomb.js'
 import { type Loopback, startServer } from '../test/fixtures/loopback.js'
 import { apiKey, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
-import { NcpApiError } from './errors.js'
+import { NcpApiError, NcpTimeoutError } from './errors.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
 
 const DEFAULT_LIMIT = 8 * 1024 * 1024
@@ -147,6 +147,33 @@ describe('plain bodies', () => {
     await expect(createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch: over.fetch, maxResponseBytes: size - 1 }).getApiKey('k')).rejects.toThrow(
       `maxResponseBytes (${size - 1} bytes)`,
     )
+  })
+
+  test("a fetch option's Response whose Content-Length understates its body is still counted and cut off", async () => {
+    // A wrapper may hand back a new Response with the original headers over a different body.
+    const chunk = new TextEncoder().encode(' '.repeat(4096))
+    let pulled = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.length
+        controller.enqueue(chunk)
+      },
+    })
+    const { fetch } = scriptedFetch(() => new Response(endless, { status: 200, headers: { 'content-length': '2' } }))
+    await expect(createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch, maxResponseBytes: 10_000 }).getApiKey('k')).rejects.toThrow('maxResponseBytes')
+    expect(pulled).toBeLessThan(10_000 + 4 * 4096)
+  })
+
+  test("Node's own fetch: a body within its Content-Length that stalls halfway times out", async () => {
+    const server = await startServer((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+      res.write('{"apiKey":')
+    })
+    servers.push(server)
+    const started = Date.now()
+    const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, timeoutMs: 200, maxAttempts: 1 })
+    await expect(apigw.getApiKey('k')).rejects.toBeInstanceOf(NcpTimeoutError)
+    expect(Date.now() - started).toBeLessThan(5_000)
   })
 
   test('a body without Content-Length, streamed past the limit, is cut off', async () => {

@@ -21,6 +21,8 @@ export type Defaults = (options: ApiKeyClientOptions) => {
   siteFrom?: string
   userAgent?: string | undefined
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined
+  /** Whether the `fetch` used when the option is absent is Node's own (see `readText`). */
+  framed?: boolean
 }
 
 // Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
@@ -79,6 +81,7 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     credentials: found.credentials,
     clock: createClock(options.now ?? Date.now),
     maxResponseBytes: responseBytesOption(options.maxResponseBytes),
+    framed: !options.fetch && !!found.framed,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
     logger: options.logger,

@@ -19,9 +19,11 @@ export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyCli
     const fromEnv = o.site === undefined && !!process.env.NCLOUD_SITE
     const site = o.site ?? (process.env.NCLOUD_SITE || undefined)
     const siteFrom = fromEnv ? 'NCLOUD_SITE' : 'site'
-    if (o.credentials) return { credentials: o.credentials, site, siteFrom, userAgent: agent, fetch }
+    // Without a fetch option the fetch is Node's own (undici's, behind a proxy), which frames bodies.
+    const common = { siteFrom, userAgent: agent, fetch, framed: true }
+    if (o.credentials) return { ...common, credentials: o.credentials, site }
     const found = findCredentials(process.env, o.profile)
-    return { credentials: found.credentials, site: site ?? found.site, siteFrom, userAgent: agent, fetch }
+    return { ...common, credentials: found.credentials, site: site ?? found.site }
   }, options)
 }
 

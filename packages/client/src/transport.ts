@@ -13,6 +13,8 @@ export interface TransportConfig {
   credentials: Credentials | CredentialsProvider
   clock: Clock
   maxResponseBytes: number
+  /** Whether `fetch` is Node's own, whose bodies a declared `Content-Length` bounds (see `readText`). */
+  framed: boolean
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   logger: Logger | undefined
@@ -85,7 +87,7 @@ function safeCause(error: unknown, secrets: readonly string[]): Error {
  * retry, and re-signs once after a clock-skew refusal.
  */
 export function createTransport(config: TransportConfig): Send {
-  const { clock, logger, maxResponseBytes, userAgent } = config
+  const { clock, logger, maxResponseBytes, framed, userAgent } = config
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
   // Credentials given as an object are checked once; a provider's answer, on every attempt.
   const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
@@ -134,7 +136,7 @@ export function createTransport(config: TransportConfig): Send {
           discard(response.body)
           throw unusableStatus(operation, response, secrets)
         }
-        text = await readText(response, maxResponseBytes, controller.signal)
+        text = await readText(response, maxResponseBytes, controller.signal, framed)
       } catch (cause) {
         if (cause instanceof TooLarge) {
           throw new NcpApiError(
