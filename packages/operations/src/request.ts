@@ -20,18 +20,22 @@ const unsendableSegment = /^\.\.?$|\p{Cs}/u
 export function requestProblems(operation: OperationId, { pathParams = {}, query = {}, body }: RequestParts): Problem[] {
   const op = operations[operation]
   const found: Problem[] = []
-  for (const [name, schema] of Object.entries(op.pathParams as Record<string, Schema>)) {
+  // Every call comes through here: plain loops, no arrays of entries built and thrown away.
+  const names = op.pathParams as Record<string, Schema>
+  for (const name in names) {
+    const schema = names[name]!
     const value = Object.hasOwn(pathParams, name) ? pathParams[name] : undefined
     if (value === undefined) {
       found.push({ field: name, limit: describe(schema), got: 'nothing' })
       continue
     }
     const broken = problems(schema, value, name)
-    found.push(...broken)
-    if (broken.length === 0 && unsendableSegment.test(value as string)) found.push({ field: name, limit: 'well-formed text other than "." and ".."' })
+    if (broken.length > 0) found.push(...broken)
+    else if (unsendableSegment.test(value as string)) found.push({ field: name, limit: 'well-formed text other than "." and ".."' })
   }
   const rules = op.query as Record<string, Schema>
-  for (const name of Object.keys(query ?? {})) {
+  for (const name in query) {
+    if (!Object.hasOwn(query, name)) continue
     if (!Object.hasOwn(rules, name)) {
       found.push({ field: name, limit: `absent: the query parameters are ${Object.keys(rules).join(', ') || 'none'}` })
     } else if (query![name] !== undefined) {
