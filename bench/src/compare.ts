@@ -1,24 +1,23 @@
-import { Bench } from 'tinybench'
-
 /** How long to measure: the full run, or the quick one `pnpm test` makes so the bench cannot rot. */
 export interface Effort {
-  /** Alternating rounds of baseline and candidate; the ratio is the median of the rounds' ratios. */
-  rounds: number
-  /** Time budget per task and round, in ms (tinybench's `time`). */
-  timeMs: number
-  /** Warm-up per task and round, in ms. */
+  /** How long each side runs before it is timed, in ms: the JIT settles, the sockets open. */
   warmupMs: number
-  /** Minimum iterations per task and round. */
-  iterations: number
+  /** How long one batch of calls runs at least, in ms: long enough to time, short beside the machine's swings. */
+  batchMs: number
+  /** How long the pairs of batches of one comparison run, in ms. */
+  timeMs: number
+  /** Pairs at least, however long they take (a batch of 1,000 concurrent calls takes up to half a second). */
+  minPairs: number
 }
 
-export const FULL: Effort = { rounds: 7, timeMs: 700, warmupMs: 150, iterations: 50 }
-export const QUICK: Effort = { rounds: 1, timeMs: 40, warmupMs: 10, iterations: 5 }
+export const FULL: Effort = { warmupMs: 500, batchMs: 20, timeMs: 10_000, minPairs: 21 }
+export const QUICK: Effort = { warmupMs: 10, batchMs: 2, timeMs: 40, minPairs: 1 }
 
 export interface Measured {
   name: string
-  /** Median latency in microseconds (median over rounds of each round's median). */
+  /** A call's time in microseconds: the median of the batches' mean call times. */
   medianUs: number
+  /** Calls timed. */
   samples: number
 }
 
@@ -26,9 +25,10 @@ export interface Comparison {
   id: string
   baseline: Measured
   candidate: Measured
-  /** Median over rounds of candidate median / baseline median, each pair measured back to back. */
+  /** The median over pairs of the candidate batch's mean call time over the baseline batch's. */
   ratio: number
-  rounds: number[]
+  /** Each pair's ratio, in the order measured. */
+  pairs: number[]
 }
 
 const median = (values: number[]) => {
@@ -39,38 +39,51 @@ const median = (values: number[]) => {
 
 type Fn = () => unknown
 
+/** Runs `fn` `count` times, one call after another; the mean time of a call, in ms. */
+async function timeBatch(fn: Fn, count: number): Promise<number> {
+  const started = performance.now()
+  for (let i = 0; i < count; i++) await fn()
+  return (performance.now() - started) / count
+}
+
+/** Runs `fn` for `ms` (at least once), untimed. */
+async function warmUp(fn: Fn, ms: number): Promise<void> {
+  const end = performance.now() + ms
+  do await fn()
+  while (performance.now() < end)
+}
+
+/** How many calls make a batch of at least `ms`: doubled from 1 until a batch takes that long. */
+async function batchSize(fn: Fn, ms: number): Promise<number> {
+  let count = 1
+  while ((await timeBatch(fn, count)) * count < ms) count *= 2
+  return count
+}
+
 /**
- * Measures a candidate against its baseline in the same process. On a shared machine the load
- * drifts from second to second, so one long run of each would compare different machines: the
- * two are instead measured back to back in short rounds (their order alternating), and the
- * ratio is the median of the rounds' ratios.
+ * Measures a candidate against its baseline in the same process. These machines are shared and
+ * their speed swings within a fraction of a second (a round of a few hundred ms per side gave
+ * ratios from × 0.7 to × 1.9 for one and the same pair of functions), so the two are timed in
+ * short batches, a baseline batch and a candidate batch back to back, their order alternating
+ * from pair to pair: both batches of a pair see the same machine. Each pair gives the ratio of
+ * the two batches' mean call times, and the figure is the median of those ratios. The medians
+ * shown are the medians of the batches' mean call times.
  */
 export async function compare(id: string, baseline: [string, Fn], candidate: [string, Fn], effort: Effort): Promise<Comparison> {
-  const medians = { baseline: [] as number[], candidate: [] as number[] }
-  const samples = { baseline: 0, candidate: 0 }
+  const sides = [baseline[1], candidate[1]] as const
+  for (const fn of sides) await warmUp(fn, effort.warmupMs)
+  const counts = [await batchSize(sides[0], effort.batchMs), await batchSize(sides[1], effort.batchMs)] as const
+  const times: [number[], number[]] = [[], []]
   const ratios: number[] = []
-  for (let round = 0; round < effort.rounds; round++) {
-    const bench = new Bench({ time: effort.timeMs, warmupTime: effort.warmupMs, iterations: effort.iterations, warmupIterations: effort.iterations, throws: true })
-    const order = round % 2 ? (['candidate', 'baseline'] as const) : (['baseline', 'candidate'] as const)
-    for (const which of order) bench.add(which, which === 'baseline' ? baseline[1] : candidate[1])
-    await bench.run()
-    const p50 = { baseline: 0, candidate: 0 }
-    for (const task of bench.tasks) {
-      const { result } = task
-      if (result.state !== 'completed') throw new Error(`${id}: ${task.name} did not complete (${result.state})`)
-      const which = task.name as 'baseline' | 'candidate'
-      p50[which] = result.latency.p50 * 1000
-      samples[which] += result.latency.samplesCount
-    }
-    medians.baseline.push(p50.baseline)
-    medians.candidate.push(p50.candidate)
-    ratios.push(p50.candidate / p50.baseline)
+  const end = performance.now() + effort.timeMs
+  for (let pair = 0; pair < effort.minPairs || performance.now() < end; pair++) {
+    const order = pair % 2 ? ([1, 0] as const) : ([0, 1] as const)
+    const mean = [0, 0]
+    for (const side of order) mean[side] = await timeBatch(sides[side], counts[side])
+    times[0].push(mean[0]!)
+    times[1].push(mean[1]!)
+    ratios.push(mean[1]! / mean[0]!)
   }
-  return {
-    id,
-    baseline: { name: baseline[0], medianUs: median(medians.baseline), samples: samples.baseline },
-    candidate: { name: candidate[0], medianUs: median(medians.candidate), samples: samples.candidate },
-    ratio: median(ratios),
-    rounds: ratios,
-  }
+  const measured = (name: string, side: 0 | 1): Measured => ({ name, medianUs: median(times[side]) * 1000, samples: times[side].length * counts[side] })
+  return { id, baseline: measured(baseline[0], 0), candidate: measured(candidate[0], 1), ratio: median(ratios), pairs: ratios }
 }
