@@ -149,21 +149,6 @@ describe('plain bodies', () => {
     )
   })
 
-  test("a fetch option's Response whose Content-Length understates its body is still counted and cut off", async () => {
-    // A wrapper may hand back a new Response with the original headers over a different body.
-    const chunk = new TextEncoder().encode(' '.repeat(4096))
-    let pulled = 0
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += chunk.length
-        controller.enqueue(chunk)
-      },
-    })
-    const { fetch } = scriptedFetch(() => new Response(endless, { status: 200, headers: { 'content-length': '2' } }))
-    await expect(createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch, maxResponseBytes: 10_000 }).getApiKey('k')).rejects.toThrow('maxResponseBytes')
-    expect(pulled).toBeLessThan(10_000 + 4 * 4096)
-  })
-
   test("Node's own fetch: a body within its Content-Length that stalls halfway times out", async () => {
     const server = await startServer((_r, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
@@ -176,7 +161,11 @@ describe('plain bodies', () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
-  test('a body without Content-Length, streamed past the limit, is cut off', async () => {
+  test.each<[string, Record<string, string>]>([
+    ['without Content-Length', {}],
+    // A fetch option may hand back a new Response with the original headers over another body.
+    ['with a Content-Length that understates it, from a fetch option', { 'content-length': '2' }],
+  ])('a body %s, streamed past the limit, is cut off', async (_what, headers) => {
     const chunk = new TextEncoder().encode(' '.repeat(4096))
     let pulled = 0
     const endless = new ReadableStream<Uint8Array>({
@@ -185,7 +174,7 @@ describe('plain bodies', () => {
         controller.enqueue(chunk)
       },
     })
-    const { fetch } = scriptedFetch(() => new Response(endless, { status: 200 }))
+    const { fetch } = scriptedFetch(() => new Response(endless, { status: 200, headers }))
     await expect(createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch, maxResponseBytes: 10_000 }).getApiKey('k')).rejects.toThrow('maxResponseBytes')
     expect(pulled).toBeLessThan(10_000 + 4 * 4096)
   })
