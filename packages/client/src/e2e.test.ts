@@ -106,10 +106,11 @@ describe('end to end against the fake API Gateway', () => {
 
   test('deleteApiKey whose first attempt times out but is carried out: the 404 that the retry gets is success', async () => {
     const key = gw.seedKey()
-    // The fake carries the first request out after 300 ms; the client gives up on it at 100 ms and
-    // waits 400 ms before the retry, which then finds the key gone.
-    gw.injectFault({ kind: 'delay', ms: 300, operationId: 'deleteApiKey' })
-    const apigw = client({ timeoutMs: 100, sleep: () => new Promise((resolve) => setTimeout(resolve, 400)) })
+    // The fake carries the first request out after 1 s; the client gives up on it at 300 ms and
+    // waits 1.5 s before the retry, which then finds the key gone. (Margins of hundreds of ms: a
+    // loaded machine can take that long to deliver a request.)
+    gw.injectFault({ kind: 'delay', ms: 1000, operationId: 'deleteApiKey' })
+    const apigw = client({ timeoutMs: 300, sleep: () => new Promise((resolve) => setTimeout(resolve, 1500)) })
     await expect(apigw.deleteApiKey(key.apiKeyId)).resolves.toBeUndefined()
     // The first was carried out, but its answer went to a client that had gone: no status recorded.
     expect(requestsFor('deleteApiKey').map((r) => r.status)).toEqual([undefined, 404])
@@ -227,7 +228,8 @@ describe('end to end against the fake API Gateway', () => {
 
   test('a per-call timeoutMs bounds a hanging call', async () => {
     gw.injectFault({ kind: 'hang', times: Infinity })
-    await expect(client().listApiKeys({}, { timeoutMs: 100, maxAttempts: 2 })).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 100, attempts: 2 })
+    // 1 s per attempt: each must reach the fake before it times out, even on a loaded machine.
+    await expect(client().listApiKeys({}, { timeoutMs: 1000, maxAttempts: 2 })).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 1000, attempts: 2 })
     expect(requestsFor('listApiKeys')).toHaveLength(2)
   })
 

@@ -213,9 +213,10 @@ describe.each(operationIds)('%s', (operation) => {
   })
 
   test(`a server that never answers: NcpTimeoutError after ${attempts} attempt(s)`, async () => {
-    const { error, seen } = await exercise(operation, { kind: 'hang', times: Infinity }, { timeoutMs: 300 })
+    // 1 s per attempt: each must reach the server before it times out, even on a loaded machine.
+    const { error, seen } = await exercise(operation, { kind: 'hang', times: Infinity }, { timeoutMs: 1000 })
     expect(error).toBeInstanceOf(NcpTimeoutError)
-    expect(error).toMatchObject({ operation, attempts, timeoutMs: 300 })
+    expect(error).toMatchObject({ operation, attempts, timeoutMs: 1000 })
     expect(seen).toBe(attempts)
   })
 })
