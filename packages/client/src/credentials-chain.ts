@@ -124,8 +124,9 @@ export function findCredentials(
   { homeDir, optionHint = 'pass the credentials option', optionSearched = 'the credentials option: not given' }: FindCredentialsOptions = {},
 ): FoundCredentials {
   const searched = optionSearched === null ? [] : [optionSearched]
-  const named = clean(profile) ?? clean(env.NCLOUD_PROFILE)
-  const namedBy = clean(profile) !== undefined ? 'option' : 'NCLOUD_PROFILE'
+  const asked = clean(profile)
+  const named = asked ?? clean(env.NCLOUD_PROFILE)
+  const namedBy = asked !== undefined ? 'option' : 'NCLOUD_PROFILE'
 
   if (named !== undefined) {
     searched.push(
