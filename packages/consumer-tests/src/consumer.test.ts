@@ -6,8 +6,9 @@
 // by readme-examples.test.ts.
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
-import { type OperationId, operations } from '@ncloud-apigw/operations'
+import { operations } from '@ncloud-apigw/operations'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
+import { answered } from './answered.js'
 import { registryDependencies } from './consumer-project.js'
 import { describeRun, runCommand } from './run-command.js'
 import { repoRoot } from './workspace.js'
@@ -111,14 +112,6 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
     expect(out.rawMissing).toBe('300')
     expect(out.deleted).toBe('undefined')
     expect(out.afterDelete).toEqual(missing)
-    // Each call answered with its operation's success status from the table (201 for create, 204
-    // for delete), or 404 for a key that is not there.
-    const answered = (operationId: OperationId, status: number = operations[operationId].success) => ({
-      method: operations[operationId].method,
-      operationId,
-      status,
-      signatureValid: true,
-    })
     expect(out.requests).toEqual([
       answered('createApiKey'),
       answered('getApiKey'),
