@@ -58,6 +58,14 @@ export interface FakeApiGateway {
   injectFault(fault: Fault): InjectedFault
   /** Removes every queued fault. Requests already inside a fault (a hang, a delay) keep it. */
   clearFaults(): void
+  /**
+   * Resolves once `count` requests that `match` accepts (default: every request) have arrived,
+   * counting those already in `requests`: with the matching records, oldest first. A request is
+   * matched once it is routed, its signature checked, its body read and its fault (if any) taken,
+   * so a test can act on a request that is inside a fault (a hang, a delay) instead of guessing
+   * how long it takes to arrive. Rejects when the fake is closed first.
+   */
+  waitForRequests(count: number, match?: (request: RecordedRequest) => boolean): Promise<RecordedRequest[]>
   /** Forgets every recorded request; requests still being answered are not recorded. */
   clearRequests(): void
   /** Moves the server's clock to real clock + `ms`, for every request from now on. */
@@ -113,6 +121,15 @@ function checkMaxRecorded(max: number): number {
   return max
 }
 
+/** A pending `waitForRequests`. */
+interface Waiter {
+  readonly count: number
+  readonly match: (request: RecordedRequest) => boolean
+  readonly found: RecordedRequest[]
+  readonly resolve: (found: RecordedRequest[]) => void
+  readonly reject: (error: Error) => void
+}
+
 /** One request as the pipeline knows it once the body is read and the signature checked. */
 interface Incoming {
   readonly record: MutableRecord
@@ -138,6 +155,9 @@ class Gateway implements FakeApiGateway {
   readonly #maxRecorded: number
   readonly #now: () => number
   readonly #lifetime = new AbortController()
+  readonly #waiters = new Set<Waiter>()
+  /** Records far enough along for `waitForRequests` to count. */
+  readonly #ready = new WeakSet<RecordedRequest>()
   readonly #basePath: string
   #offset: number
   #closing: Promise<void> | undefined
@@ -201,6 +221,26 @@ class Gateway implements FakeApiGateway {
     this.#faults.clear()
   }
 
+  waitForRequests(count: number, match: (request: RecordedRequest) => boolean = () => true): Promise<RecordedRequest[]> {
+    if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${String(count)}`)
+    if (this.#closing !== undefined) return Promise.reject(new Error('the fake API Gateway is closed'))
+    const found = this.#requests.filter((record) => this.#ready.has(record) && match(record))
+    if (found.length >= count) return Promise.resolve(found.slice(0, count))
+    return new Promise((resolve, reject) => this.#waiters.add({ count, match, found, resolve, reject }))
+  }
+
+  /** A request is ready to be matched: hand it to every waiter that wants it. */
+  #matched(record: MutableRecord): void {
+    this.#ready.add(record)
+    for (const waiter of this.#waiters) {
+      if (!waiter.match(record)) continue
+      waiter.found.push(record)
+      if (waiter.found.length < waiter.count) continue
+      this.#waiters.delete(waiter)
+      waiter.resolve(waiter.found)
+    }
+  }
+
   clearRequests(): void {
     this.#requests.length = 0
   }
@@ -218,6 +258,8 @@ class Gateway implements FakeApiGateway {
     this.#closing ??= new Promise<void>((resolve) => {
       this.#lifetime.abort()
       this.#faults.clear()
+      for (const waiter of this.#waiters) waiter.reject(new Error('the fake API Gateway was closed before the requests arrived'))
+      this.#waiters.clear()
       this.#server.close(() => resolve())
       // Ends idle keep-alive sockets and the ones with a request still open (hang, delay).
       this.#server.closeAllConnections()
@@ -308,6 +350,7 @@ class Gateway implements FakeApiGateway {
 
     const fault = this.#faults.take(record.operationId)
     record.fault = fault?.kind
+    this.#matched(record)
     switch (fault?.kind) {
       case undefined:
         this.#send(res, record, this.#process(incoming))
