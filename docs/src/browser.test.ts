@@ -72,54 +72,97 @@ const script: Record<string, RegExp> = { ko: /\p{Script=Hangul}/u, ja: /[\p{Scri
 /** Markdown as the page shows it, for the plain descriptions of this spec: code spans unmarked. */
 const plain = (markdown: string) => markdown.replaceAll('`', '').trim()
 /** Redoc's address of an operation: its tag's and its operationId's slugs. */
-const route = (operationId: string) => `api-key/${operationId.toLowerCase()}`
+const route = (op: { tags: string[]; operationId: string }) => `${op.tags[0]!.toLowerCase().replaceAll(' ', '-')}/${op.operationId.toLowerCase()}`
 
 /** A code sample file of samples/operations/ as the build attaches it. */
 const sampleSource = (operationId: string, suffix: string) =>
   readFileSync(join(docsRoot, 'samples', 'operations', `${operationId}${suffix}`), 'utf8').trimEnd()
 
 /**
- * The request sample panel beside an operation. Its header holds two menus: the servers (marked
- * with the method's tag) and the samples; Redoc shows a lone sample's name as plain text instead.
+ * What the page shows of every operation, read in one pass inside the page: for each operation,
+ * its section's and its responses' text, the samples its panel offers (Redoc's own "Payload"
+ * included) and, for each sample chosen in turn from the panel's menu (or for the first only,
+ * when `everySample` is false), its code and how its lines fit the panel. Clicks go straight to
+ * the DOM and each step waits for the page to show its result, so the walk costs a fraction of a
+ * second per operation, whatever the machine's speed.
  */
-function samplePanel(page: Page, operationId: string) {
-  const panel = page.locator(`[id="${route(operationId)}"] [data-testid="right-panel"] [data-component-name="Panel/Panel"]`).first()
-  const header = panel.locator('[data-component-name="Panel/PanelHeader"]')
-  const menuButton = header
-    .locator('[data-testid="dropdown"]')
-    .filter({ hasNot: page.locator('[data-component-name="Tag/Tag"]') })
-    .locator('button')
-  return { panel, header, menuButton, code: panel.locator('pre[data-testid="source-code"]') }
+async function walkOperations(page: Page, routes: string[], everySample: boolean) {
+  return page.evaluate(
+    async ({ routes, everySample, measureSource }) => {
+      const measure = new Function(`return (${measureSource})`)() as (pre: HTMLElement) => LineFit
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      async function until<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
+        for (let i = 0; i < 2000; i++) {
+          const value = read()
+          if (value) return value
+          await frame()
+        }
+        throw new Error(`the page never showed ${what}`)
+      }
+      const openItems = () =>
+        Array.from(document.querySelectorAll<HTMLElement>('[role="menu"]'))
+          .filter((menu) => menu.offsetParent !== null)
+          .flatMap((menu) => Array.from(menu.querySelectorAll<HTMLElement>('[role="menuitem"]')))
+      const walked = []
+      for (const route of routes) {
+        location.hash = `#/${route}`
+        const section = await until(`#${route}`, () => document.getElementById(route))
+        const panel = await until(`${route}'s sample panel`, () =>
+          section.querySelector<HTMLElement>('[data-testid="right-panel"] [data-component-name="Panel/Panel"]'),
+        )
+        const header = panel.querySelector('[data-component-name="Panel/PanelHeader"]')!
+        // The header holds two menus: the servers (marked with the method's tag) and the samples;
+        // Redoc shows a lone sample's name as plain text instead.
+        const button = Array.from(header.querySelectorAll('[data-testid="dropdown"]'))
+          .find((dropdown) => !dropdown.querySelector('[data-component-name="Tag/Tag"]'))
+          ?.querySelector('button')
+        const responses = await until(`${route}'s responses`, () => document.getElementById(`${route}/responses`)?.innerText.match(/^[2-5]\d\d$/m) && document.getElementById(`${route}/responses`)!.innerText)
+        const code = () => panel.querySelector<HTMLElement>('pre[data-testid="source-code"]')
+        let offered: string[]
+        if (button) {
+          button.click()
+          offered = (await until(`${route}'s sample menu`, () => openItems().length > 0 && openItems())).map((item) => item.innerText.trim())
+          button.click()
+          await until(`${route}'s sample menu closed`, () => openItems().length === 0)
+        } else {
+          offered = [(header.querySelector(':scope > span') as HTMLElement).innerText.trim()]
+        }
+        const samples = []
+        for (const label of everySample ? offered : offered.slice(0, 1)) {
+          if (button && button.innerText.trim() !== label) {
+            button.click()
+            const item = await until(`${label} in ${route}'s sample menu`, () => openItems().find((i) => i.innerText.trim() === label))
+            item.click()
+            await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && openItems().length === 0)
+          }
+          const pre = await until(`${route}'s ${label} code`, code)
+          samples.push({ label, code: pre.textContent ?? '', fit: measure(pre) })
+        }
+        walked.push({ route, text: section.innerText, responses, offered, samples })
+      }
+      return walked
+    },
+    { routes, everySample, measureSource: measureLines.toString() },
+  )
 }
 
-/** The menu Redoc opens for a dropdown (in a portal, not inside the panel). */
-const openMenu = (page: Page) => page.locator('[role="menu"]:visible')
-
-/** The names of the samples an operation's panel offers, as its menu lists them. */
-async function offeredSamples(page: Page, operationId: string): Promise<string[]> {
-  const { panel, header, menuButton } = samplePanel(page, operationId)
-  await panel.waitFor()
-  if ((await menuButton.count()) === 0) return [await header.locator(':scope > span').innerText()]
-  await menuButton.click()
-  const items = await openMenu(page).getByRole('menuitem').allInnerTexts()
-  await menuButton.click()
-  await expect.poll(() => openMenu(page).count(), { message: `${operationId}: the sample menu closes` }).toBe(0)
-  return items.map((item) => item.trim())
+interface LineFit {
+  visible: number
+  scrollWidth: number
+  clientWidth: number
+  font: string
+  lines: { line: number; width: number; underCopyButton: boolean; text: string }[]
 }
 
-/** Chooses a sample in an operation's panel by clicking it in the sample menu; returns its code. */
-async function chooseSample(page: Page, operationId: string, label: string) {
-  const { panel, header, menuButton, code } = samplePanel(page, operationId)
-  await panel.waitFor()
-  if ((await menuButton.count()) === 0) {
-    // A lone sample: nothing to choose, and it must be the one asked for.
-    expect(await header.locator(':scope > span').innerText(), `${operationId}: the only sample`).toBe(label)
-    return code
+/** What does not fit: a code block that scrolls, a line wider than the box or under the copy button. */
+function cutLines(where: string, { visible, scrollWidth, clientWidth, lines }: LineFit): string[] {
+  const cut: string[] = []
+  if (scrollWidth > clientWidth) cut.push(`${where}: the code scrolls (scrollWidth ${scrollWidth} px > clientWidth ${clientWidth} px)`)
+  for (const { line, width, underCopyButton, text } of lines) {
+    if (width > visible) cut.push(`${where} line ${line}: ${width.toFixed(1)} px > ${visible} px: ${text}`)
+    if (underCopyButton) cut.push(`${where} line ${line}: partly under the copy button: ${text}`)
   }
-  await menuButton.click()
-  await openMenu(page).getByRole('menuitem', { name: label, exact: true }).click()
-  await expect.poll(() => menuButton.innerText(), { message: `${operationId}: ${label} is chosen` }).toBe(label)
-  return code
+  return cut
 }
 
 /**
@@ -128,7 +171,7 @@ async function chooseSample(page: Page, operationId: string, label: string) {
  * line's text, so the width of the glyphs, not of the box around them) and whether the code
  * block's copy button, which floats over the top right corner, covers some of it.
  */
-function measureLines(pre: HTMLElement) {
+function measureLines(pre: HTMLElement): LineFit {
   pre.scrollLeft = 0
   const style = getComputedStyle(pre)
   const visible = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
@@ -195,25 +238,36 @@ async function cjkGlyphProblems(page: Page): Promise<string[]> {
 
 describe.each(languages)('the $name page ($code)', (language) => {
   const document = documentOf(language)
-  const operations = operationsOf(document).map((operation) => ({
-    ...operation,
-    summary: document.paths[operation.path][operation.method].summary as string,
-    errorCodes: Object.keys(document.paths[operation.path][operation.method].responses).filter((code) => Number(code) >= 400),
-  }))
+  const operations = operationsOf(document).map((operation) => {
+    const op = document.paths[operation.path][operation.method]
+    return {
+      ...operation,
+      route: route(op),
+      summary: op.summary as string,
+      success: Object.keys(op.responses).find((code) => code.startsWith('2'))!,
+      errorCodes: Object.keys(op.responses).filter((code) => Number(code) >= 400),
+    }
+  })
+  // Every sample is chosen and read back on the English page; the samples are the same files on
+  // every page, so the translated pages show that each operation offers them all and opens on the first.
+  const everySample = language.code === 'en'
   let page: Page
   let errors: string[]
+  let walked: Awaited<ReturnType<typeof walkOperations>>
 
   beforeAll(async () => {
     ;({ page, errors } = await openPage())
     await page.goto(`${server.url}${pagePath(language)}`)
     await page.locator('#redoc').getByText(document.info.title).first().waitFor()
+    walked = await walkOperations(page, operations.map((o) => o.route), everySample)
   })
   afterAll(() => page?.close())
 
+  const walkOf = (operationId: string) => walked[operations.findIndex((o) => o.operationId === operationId)]!
+
   test('lists every operation of the spec in the sidebar with its method, in the page language', async () => {
-    await page.goto(`${server.url}${pagePath(language)}#/api-key`)
-    for (const { operationId, method, summary } of operations) {
-      const link = page.locator(`a[href="#/${route(operationId)}"]`).first()
+    for (const { operationId, method, summary, route } of operations) {
+      const link = page.locator(`a[href="#/${route}"]`).first()
       await expect.poll(() => link.count(), { message: operationId }).toBe(1)
       const text = await link.innerText()
       expect(text).toContain(summary)
@@ -223,31 +277,28 @@ describe.each(languages)('the $name page ($code)', (language) => {
     expect(operations.length).toBe(Object.values(document.paths).flatMap((item: any) => Object.values(item).filter((op: any) => op?.operationId)).length)
   })
 
-  test('shows each operation with its method, path, name and error responses', async () => {
-    for (const { operationId, method, path, summary, errorCodes } of operations) {
-      await page.goto(`${server.url}${pagePath(language)}#/${route(operationId)}`)
-      const operation = page.locator(`[id="${route(operationId)}"]`)
-      await operation.waitFor()
-      const text = await operation.innerText()
-      expect(text).toContain(summary)
-      expect(text).toContain(`${method.toUpperCase()}\n${path}`)
-      const responses = await page.locator(`[id="${route(operationId)}/responses"]`).innerText()
-      const success = Object.keys(document.paths[path][method].responses).find((code) => code.startsWith('2'))!
+  test('shows each operation with its method, path, name, success and error responses', () => {
+    for (const { operationId, method, path, summary, success, errorCodes } of operations) {
+      const { text, responses } = walkOf(operationId)
+      expect(text, operationId).toContain(summary)
+      expect(text, operationId).toContain(`${method.toUpperCase()}\n${path}`)
       for (const code of [success, ...errorCodes]) expect(responses, `${operationId} ${code}`).toMatch(new RegExp(`^${code}$`, 'm'))
       expect(errorCodes).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500', '503', '504']))
     }
   })
 
   test('shows an error response with its translated description', async () => {
-    await page.goto(`${server.url}${pagePath(language)}#/${route('getApiKey')}`)
-    await page.locator(`[id="${route('getApiKey')}/responses"]`).getByText('404', { exact: true }).first().click()
-    const operation = page.locator(`[id="${route('getApiKey')}"]`)
+    const getApiKey = operations.find((o) => o.operationId === 'getApiKey')!
+    await page.goto(`${server.url}${pagePath(language)}#/${getApiKey.route}`)
+    await page.locator(`[id="${getApiKey.route}/responses"]`).getByText('404', { exact: true }).first().click()
+    const operation = page.locator(`[id="${getApiKey.route}"]`)
     await expect.poll(() => operation.innerText()).toContain(plain(document.components.responses.NotFound.description))
   })
 
   test('shows apiKeyName in the create request body with its length limit from the spec', async () => {
-    await page.goto(`${server.url}${pagePath(language)}#/${route('createApiKey')}`)
-    const field = page.locator(`[id="${route('createApiKey')}/t=request&path=apikeyname"]`)
+    const createApiKey = operations.find((o) => o.operationId === 'createApiKey')!
+    await page.goto(`${server.url}${pagePath(language)}#/${createApiKey.route}`)
+    const field = page.locator(`[id="${createApiKey.route}/t=request&path=apikeyname"]`)
     await field.waitFor()
     const text = await field.innerText()
     expect(text).toMatch(/^apiKeyName\n/)
@@ -268,41 +319,33 @@ describe.each(languages)('the $name page ($code)', (language) => {
     }
   })
 
-  test("offers every code sample of every operation, each showing its file's code", async () => {
+  test(`offers every code sample of every operation, ${everySample ? "each showing its file's code" : "opening on the first, its file's code"}`, () => {
     for (const { operationId } of operations) {
-      await page.goto(`${server.url}${pagePath(language)}#/${route(operationId)}`)
+      const { offered, samples } = walkOf(operationId)
       // Redoc adds its own "Payload" (the request body example) to operations that take a body.
-      const offered = (await offeredSamples(page, operationId)).filter((label) => label !== 'Payload')
-      expect(offered, `${operationId}: the samples its menu offers`).toEqual(sampleKinds.map((kind) => kind.label))
-      for (const { suffix, label } of sampleKinds) {
-        const code = await chooseSample(page, operationId, label)
-        expect((await code.textContent())?.trimEnd(), `${operationId}: the code of ${label}`).toBe(sampleSource(operationId, suffix))
+      expect(offered.filter((label) => label !== 'Payload'), `${operationId}: the samples its menu offers`).toEqual(sampleKinds.map((kind) => kind.label))
+      expect(samples.length, operationId).toBe(everySample ? offered.length : 1)
+      for (const { label, code } of samples) {
+        const kind = sampleKinds.find((k) => k.label === label)
+        if (kind) expect(code.trimEnd(), `${operationId}: the code of ${label}`).toBe(sampleSource(operationId, kind.suffix))
       }
     }
   })
 
-  test(`shows every line of every sample whole in the sample panel at ${viewport.width} px`, async () => {
+  test(`shows every line of every sample shown whole in the sample panel at ${viewport.width} px`, () => {
     const cut: string[] = []
     let widest = { operationId: '', label: '', line: 0, width: 0, visible: 0, font: '' }
     for (const { operationId } of operations) {
-      await page.goto(`${server.url}${pagePath(language)}#/${route(operationId)}`)
-      for (const label of await offeredSamples(page, operationId)) {
-        const code = await chooseSample(page, operationId, label)
-        const { visible, scrollWidth, clientWidth, font, lines } = await code.evaluate(measureLines)
-        if (scrollWidth > clientWidth) cut.push(`${operationId} ${label}: the code scrolls (scrollWidth ${scrollWidth} px > clientWidth ${clientWidth} px)`)
-        for (const { line, width, underCopyButton, text } of lines) {
-          if (width > visible) cut.push(`${operationId} ${label} line ${line}: ${width.toFixed(1)} px > ${visible} px: ${text}`)
-          if (underCopyButton) cut.push(`${operationId} ${label} line ${line}: partly under the copy button: ${text}`)
-          if (width > widest.width) widest = { operationId, label, line, width, visible, font }
+      for (const { label, fit } of walkOf(operationId).samples) {
+        cut.push(...cutLines(`${operationId} ${label}`, fit))
+        for (const { line, width } of fit.lines) {
+          if (width > widest.width) widest = { operationId, label, line, width, visible: fit.visible, font: fit.font }
         }
       }
     }
     expect(cut, cut.join('\n')).toEqual([])
     expect(widest.width).toBeGreaterThan(0)
-    // The panel holding the widest line, for a person to look at; its figures go to the log.
-    await page.goto(`${server.url}${pagePath(language)}#/${route(widest.operationId)}`)
-    await chooseSample(page, widest.operationId, widest.label)
-    await samplePanel(page, widest.operationId).panel.screenshot({ path: join(screenshots, `docs-${language.code}-sample.png`) })
+    // The widest line's figures, for a person to look at, go to the log.
     const figures = `${language.code}: widest sample line ${widest.width.toFixed(1)} px (${widest.operationId} ${widest.label} line ${widest.line}) of ${widest.visible} px visible, ${widest.font}`
     writeFileSync(join(screenshots, `docs-${language.code}-sample.txt`), `${figures}\n`)
     console.log(figures)
