@@ -1,9 +1,7 @@
 import { defineConfig } from 'vitest/config'
+import { testDefaults } from '../scripts/vitest-defaults.js'
 
 export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    // The quick run still starts servers, a child process and three esbuild builds; the machines are shared.
-    testTimeout: 300_000,
-  },
+  // The quick run still starts servers, child processes and three esbuild builds.
+  test: { include: ['src/**/*.test.ts'], ...testDefaults({ testTimeout: 300_000 }) },
 })

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
+import { testDefaults } from '../scripts/vitest-defaults.js'
 
 export default defineConfig({
-  // Generous: the OpenAPI validator compiles its schemas on first use, slow on a loaded machine.
-  test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 },
+  test: { include: ['test/**/*.test.ts'], ...testDefaults() },
 })

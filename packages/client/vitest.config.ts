@@ -1,10 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { testDefaults } from '../../scripts/vitest-defaults.js'
 
+// No vitest typecheck: `pnpm lint` compiles src/**/*.test-d.ts with the rest, and an
+// expectTypeOf that does not hold is a compile error there.
 export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    // Generous: the machines are shared and a loaded one must not turn slowness into failures.
-    testTimeout: 120_000,
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
+  test: { include: ['src/**/*.test.ts'], ...testDefaults() },
 })

@@ -1,10 +1,6 @@
 import { defineConfig } from 'vitest/config'
+import { testDefaults } from '../../scripts/vitest-defaults.js'
 
 export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts'],
-    // The machine is shared by several builds at once: generous limits, never timed assertions.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-  },
+  test: { include: ['src/**/*.test.ts'], ...testDefaults() },
 })
