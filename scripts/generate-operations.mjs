@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // Writes the operation table of the bundled spec as a TypeScript module: per operation its
-// method, path, path and query parameters with their rules, body rules, success status, answer
-// shape and schema, whether it is idempotent, and the error statuses it documents; and every
-// documented error (status, NCP errorCode, message). The client, the fake API Gateway, the CLI
-// and the tests read this one table, so an operation added to the spec reaches every layer, and
-// the compiler (through `Record<OperationId, ...>` maps) makes each layer handle it.
+// method, path, path parameters (in the path's order) and query parameters with their rules, body
+// rules, the body fields taken as positional arguments, success status and schema, what is
+// unwrapped from the answer and where its page is (see spec-operations.mjs for the rules),
+// whether it is idempotent; apart from it the error statuses and page of each, every documented
+// error (status, NCP errorCode, message), and one valid request per operation made of the
+// spec's own examples. The client, the fake API Gateway, the CLI and the tests read this one
+// table, so an operation added to the spec reaches every layer.
 //
 // Schemas keep only what a validator acts on (type, required, properties, additionalProperties,
 // items, lengths, bounds, enum), `allOf` merged and `$ref`s resolved; each component schema is
 // written once, as a const the others refer to.
 //
 //   node ../../scripts/generate-operations.mjs src/generated/operations.ts
-import { deref, methods, spec, writeGenerated } from './bundled-spec.mjs'
-
-const componentName = (ref) => /^#\/components\/schemas\/([^/]+)$/.exec(ref ?? '')?.[1]
+import { deref, writeGenerated } from './bundled-spec.mjs'
+import { componentName, jsonContent, specOperations } from './spec-operations.mjs'
 
 /** Component schemas in dependency order (each after those it refers to), as TypeScript source. */
 const consts = new Map()
@@ -62,64 +63,45 @@ function merged(schema, where) {
   return `{ type: "object", required: ${JSON.stringify(required)}, properties: { ${properties} } }`
 }
 
-const jsonContent = (content) => content?.['application/json']
-
-/** The shape of a success answer, as the client hands it back. */
-function answerShape(operationId, content) {
-  const schema = content && deref(jsonContent(content)?.schema)
-  if (!schema) return 'none'
-  const properties = Object.entries(schema.properties ?? {})
-  if (properties.length === 1 && componentName(properties[0][1].$ref) === 'ApiKey') return 'wrapped'
-  if (properties.some(([, sub]) => deref(sub).type === 'array')) return 'page'
-  if (componentName(jsonContent(content).schema.$ref) === 'ApiKey') return 'key'
-  throw new Error(`${operationId}: the success answer is none of key, wrapped key, page or no body`)
-}
-
 const operations = []
 const infos = []
+const examples = []
 const errors = new Map()
-for (const [path, rawItem] of Object.entries(spec.paths)) {
-  const item = deref(rawItem)
-  for (const method of methods) {
-    const op = item[method]
-    if (!op) continue
-    const id = op.operationId
-    if (typeof op['x-idempotent'] !== 'boolean') throw new Error(`${id}: x-idempotent must say whether the operation may be repeated`)
-    const params = { path: [], query: [] }
-    for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) {
-      if (!params[p.in]) throw new Error(`${id}: ${p.in} parameters are not supported`)
-      params[p.in].push(`${JSON.stringify(p.name)}: ${schemaSource(p.schema)}`)
+for (const op of specOperations()) {
+  const { id } = op
+  for (const status of op.errors) {
+    for (const example of Object.values(jsonContent(deref(op.raw.responses[status]).content)?.examples ?? {})) {
+      const error = deref(example).value?.error
+      if (!error) throw new Error(`${id}: response ${status} has an example without an error body`)
+      const key = `${status}/${error.errorCode}`
+      if (!errors.has(key)) errors.set(key, { status, errorCode: String(error.errorCode), message: error.message })
     }
-    const successes = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status))
-    if (successes.length !== 1) throw new Error(`${id}: exactly one success status, got ${successes.join(', ')}`)
-    const [success] = successes
-    const answer = deref(op.responses[success])
-    const shape = answerShape(id, answer.content)
-    const body = op.requestBody && jsonContent(deref(op.requestBody).content)?.schema
-    const statuses = Object.keys(op.responses).filter((status) => /^[45]\d\d$/.test(status))
-    for (const status of statuses) {
-      for (const example of Object.values(jsonContent(deref(op.responses[status]).content)?.examples ?? {})) {
-        const error = deref(example).value?.error
-        if (!error) throw new Error(`${id}: response ${status} has an example without an error body`)
-        const key = `${status}/${error.errorCode}`
-        if (!errors.has(key)) errors.set(key, { status: Number(status), errorCode: String(error.errorCode), message: error.message })
-      }
-    }
-    operations.push(
-      `  ${id}: {
-    method: ${JSON.stringify(method.toUpperCase())},
-    path: ${JSON.stringify(path)},
-    pathParams: { ${params.path.join(', ')} },
-    query: { ${params.query.join(', ')} },
-    body: ${body ? schemaSource(body) : 'undefined'},
-    success: ${Number(success)},
-    answer: ${JSON.stringify(shape)},
-    response: ${shape === 'none' ? 'undefined' : schemaSource(jsonContent(answer.content).schema)},
-    idempotent: ${op['x-idempotent']},
-  },`,
-    )
-    infos.push(`  ${id}: { errors: ${JSON.stringify(statuses.map(Number))}, docs: ${JSON.stringify(op.externalDocs?.url)} },`)
   }
+  const rules = (params) => params.map((p) => `${JSON.stringify(p.name)}: ${schemaSource(p.schema)}`).join(', ')
+  const page = op.page && { items: op.page.items, total: op.page.total, in: op.page.in }
+  operations.push(
+    `  ${id}: {
+    method: ${JSON.stringify(op.method)},
+    path: ${JSON.stringify(op.path)},
+    pathParams: { ${rules(op.pathParams)} },
+    query: { ${rules(op.query)} },
+    body: ${op.body ? schemaSource(op.body.schema) : 'undefined'},
+    positional: ${JSON.stringify(op.positional)},
+    success: ${op.success},
+    response: ${op.response ? schemaSource(op.response) : 'undefined'},
+    unwrap: ${JSON.stringify(op.unwrap)},
+    page: ${JSON.stringify(page)},
+    idempotent: ${op.idempotent},
+  },`,
+  )
+  infos.push(`  ${id}: { errors: ${JSON.stringify(op.errors)}, docs: ${JSON.stringify(op.docs)} },`)
+  // The spec's own examples as one valid request: every parameter that has one, and the body's.
+  const valuesOf = (params) => Object.fromEntries(params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example]))
+  for (const p of op.pathParams) if (p.example === undefined) throw new Error(`${id}: path parameter ${p.name} has no example`)
+  if (op.body && op.body.example === undefined) throw new Error(`${id}: the request body has no example`)
+  for (const p of op.query) if (p.required && p.example === undefined) throw new Error(`${id}: required query parameter ${p.name} has no example`)
+  const example = { pathParams: valuesOf(op.pathParams), ...(op.query.length > 0 && { query: valuesOf(op.query) }), ...(op.body && { body: op.body.example }) }
+  examples.push(`  ${id}: ${JSON.stringify(example)},`)
 }
 if (errors.size === 0) throw new Error('the spec documents no error responses')
 
@@ -131,7 +113,7 @@ export const operations = {
 ${operations.join('\n')}
 } as const
 
-/** Every operation of the spec: \`'listApiKeys' | 'createApiKey' | ...\`. */
+/** Every operation of the spec, by its operationId. */
 export type OperationId = keyof typeof operations
 
 /**
@@ -141,6 +123,15 @@ export type OperationId = keyof typeof operations
  */
 export const operationInfo = {
 ${infos.join('\n')}
+} as const satisfies Record<OperationId, unknown>
+
+/**
+ * One valid request per operation, made of the spec's own examples: each parameter's example and
+ * the request body's first example. What tests send when any valid request will do. Apart from
+ * \`operations\` for the same reason as \`operationInfo\`.
+ */
+export const exampleRequests = {
+${examples.join('\n')}
 } as const satisfies Record<OperationId, unknown>
 
 /** Every error response the spec documents, in the spec's order: the first of a status is its default. */

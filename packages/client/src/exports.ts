@@ -1,5 +1,7 @@
 // What both entries export besides createApiKeyClient.
-export type { ApiKey, ApiKeyPage, ApiKeyResponse, ApiKeySummary, CreateApiKeyRequest, KeyType, ListApiKeysQuery, UpdateApiKeyRequest } from '@ncloud-apigw/types'
+// Every named type of the spec (ApiKey, CreateApiKeyRequest, ListApiKeysQuery, ...): what the
+// methods take and answer, importable from the client alone.
+export type * from '@ncloud-apigw/types'
 export { NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 export type {
   ApiKeyClient,
@@ -10,8 +12,11 @@ export type {
   FindNcpCredentialsOptions,
   FoundCredentials,
   Logger,
-  PaginateQuery,
+  PageQuery,
 } from './options.js'
+export type * from './generated/methods.js'
+// The name paginateApiKeys' query had before every page operation got a paginator.
+export type { PaginateApiKeysQuery as PaginateQuery } from './generated/methods.js'
 export { createRawClient } from './raw.js'
 export { createSigningMiddleware, type SigningMiddlewareOptions } from './signing.js'
 export { type Site, sites } from './sites.js'

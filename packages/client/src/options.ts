@@ -1,4 +1,3 @@
-import type { ApiKey, ApiKeyPage, ApiKeySummary, CreateApiKeyRequest, KeyType, ListApiKeysQuery, UpdateApiKeyRequest } from '@ncloud-apigw/types'
 import type { Site } from './sites.js'
 
 /** An NCP access key and its secret key (portal or Sub Account). */
@@ -77,38 +76,13 @@ export interface CallOptions {
   maxAttempts?: number
 }
 
-/** What `paginateApiKeys` walks: the list's filter and the size of each page it asks for. */
-export interface PaginateQuery {
-  /** Only keys whose name matches (as `listApiKeys` filters). */
-  apiKeyName?: string
-  /** Keys per request (sent as `limit`, so at least 1); default 100. */
+/**
+ * What a paginator takes: its operation's query (or body) without `offset` and `limit`, which
+ * it sets itself, and the size of each page it asks for.
+ */
+export type PageQuery<Q> = Omit<Q, 'offset' | 'limit'> & {
+  /** Items per request (sent as `limit`, so at least 1); default 100. */
   pageSize?: number
 }
 
-/**
- * One method per operation of the spec, named by its operationId (the compiler holds this list to
- * the generated operation table), and an iterator over every key.
- */
-export interface ApiKeyClient {
-  /** `GET /api-keys`: one page of keys, without their values. Retried like every read. */
-  listApiKeys(query?: ListApiKeysQuery, options?: CallOptions): Promise<ApiKeyPage>
-  /** `POST /api-keys`: never repeated once it may have reached the API, since a repeat would create a second key. */
-  createApiKey(body: CreateApiKeyRequest, options?: CallOptions): Promise<ApiKey>
-  /** `GET /api-keys/{api-key-id}`: the key with its values. */
-  getApiKey(apiKeyId: string, options?: CallOptions): Promise<ApiKey>
-  /** `PUT /api-keys/{api-key-id}`: idempotent, so retried like a read. */
-  updateApiKey(apiKeyId: string, body: UpdateApiKeyRequest, options?: CallOptions): Promise<ApiKey>
-  /**
-   * `DELETE /api-keys/{api-key-id}`: resolves with nothing. Idempotent: retried like a read, and a
-   * 404 after an attempt that got no answer means that attempt deleted the key, so it succeeds.
-   */
-  deleteApiKey(apiKeyId: string, options?: CallOptions): Promise<void>
-  /** `PATCH /api-keys/{api-key-id}`: never repeated once it may have reached the API, since a repeat would rotate the key twice. */
-  regenerateApiKey(apiKeyId: string, keyType: KeyType, options?: CallOptions): Promise<ApiKey>
-  /**
-   * Every key, page after page (`for await (const key of apigw.paginateApiKeys())`). Stops after
-   * the `total` the first page announces, and fails rather than loop when a page brings no key
-   * it has not already given.
-   */
-  paginateApiKeys(query?: PaginateQuery, options?: CallOptions): AsyncIterableIterator<ApiKeySummary>
-}
+export type { ApiKeyClient } from './generated/methods.js'

@@ -26,16 +26,33 @@ describe('the operation table', () => {
     expect(info.docs).toBe(op.externalDocs.url)
   })
 
-  test('answer shapes: the key, the key wrapped in apiKey, a page, or nothing', () => {
-    expect(Object.fromEntries(operationIds.map((id) => [id, operations[id].answer]))).toEqual({
-      listApiKeys: 'page',
-      createApiKey: 'wrapped',
-      getApiKey: 'key',
-      updateApiKey: 'wrapped',
-      deleteApiKey: 'none',
-      regenerateApiKey: 'wrapped',
-    })
-  })
+  test.each(specOperations.map((o) => [o.op.operationId, o] as const))(
+    "%s: unwraps one-property wrappers and finds the page in the spec's own answer example",
+    (id, { op }) => {
+      const entry = operations[id as keyof typeof operations]
+      const success = op.responses[String(entry.success)]
+      const content = (success.$ref ? spec.components.responses[success.$ref.split('/').pop()] : success).content?.['application/json']
+      expect(entry.response === undefined, 'no body exactly when the spec answers none').toBe(content === undefined)
+      if (!content) return
+      const example = Object.values(content.examples as Record<string, { $ref?: string; value?: unknown }>).map((e) =>
+        e.$ref ? spec.components.examples[e.$ref.split('/').pop()!].value : e.value,
+      )[0] as Record<string, unknown>
+      let value: unknown = example
+      for (const property of entry.unwrap as readonly string[]) {
+        // Each step unwraps an object of exactly that one property.
+        expect(Object.keys(value as object)).toEqual([property])
+        value = (value as Record<string, unknown>)[property]
+      }
+      // What is handed back is not itself a one-property wrapper.
+      expect(Object.keys(value as object).length).toBeGreaterThan(1)
+      const page = entry.page as { items: string; total: string; in: 'query' | 'body' } | undefined
+      const takesOffset = Object.hasOwn(entry.query, 'offset') || Object.hasOwn((entry.body as { properties?: object } | undefined)?.properties ?? {}, 'offset')
+      expect(page !== undefined, 'a page exactly when the operation takes offset').toBe(takesOffset)
+      if (!page) return
+      expect(Array.isArray((value as Record<string, unknown>)[page.items])).toBe(true)
+      expect(Number.isInteger((value as Record<string, unknown>)[page.total])).toBe(true)
+    },
+  )
 
   test('keeps a validator\'s rules and nothing descriptive', () => {
     const text = JSON.stringify(operations)

@@ -141,8 +141,8 @@ interface Incoming {
 
 /** The answer of a request the handler served: the table's success status, JSON unless it has no body. */
 function successResponse(operationId: OperationId, body: unknown): FakeResponse {
-  const { success, answer } = operations[operationId]
-  return answer === 'none' ? { status: success, headers: {}, body: undefined } : jsonResponse(success, body)
+  const { success, response } = operations[operationId]
+  return response === undefined ? { status: success, headers: {}, body: undefined } : jsonResponse(success, body)
 }
 
 class Gateway implements FakeApiGateway {
