@@ -6,8 +6,11 @@
 //
 //   node scripts/turbo.mjs run build [turbo options]
 import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 
-const turbo = spawnSync('turbo', process.argv.slice(2), {
+// The workspace's own turbo, whether or not a package manager put node_modules/.bin on the PATH.
+const bin = fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url))
+const turbo = spawnSync(bin, process.argv.slice(2), {
   stdio: 'inherit',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NODE_RUNTIME_VERSION: process.version },
 })
