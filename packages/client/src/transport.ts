@@ -17,6 +17,8 @@ export interface TransportConfig {
   framed: boolean
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Arms each attempt's timeout (`realTimer` outside tests). */
+  timer: AttemptTimer
   logger: Logger | undefined
   /** Sent as `User-Agent` when given (the Node entry; browsers set their own). */
   userAgent: string | undefined
@@ -51,6 +53,20 @@ export interface Answer {
 }
 
 export type Send = (out: Outgoing) => Promise<Answer>
+
+/**
+ * Arms an attempt's timeout: calls `expire` once `ms` have passed, unless the returned function
+ * disarms it first. Not an option of the client: users have `timeoutMs`; the tests give their own
+ * timer, which expires an attempt exactly when they choose (once the server holds the request),
+ * so no test races a timer against a request's arrival or waits the timeout out.
+ */
+export type AttemptTimer = (ms: number, expire: () => void) => () => void
+
+/** The timer every client uses: Node's or the browser's `setTimeout`. */
+export const realTimer: AttemptTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms)
+  return () => clearTimeout(timer)
+}
 
 // fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
 function fetchReason(error: unknown): string {
@@ -108,10 +124,10 @@ export function createTransport(config: TransportConfig): Send {
       // One controller per attempt: the attempt's timeout or the caller's signal aborts it.
       const controller = new AbortController()
       let timedOut = false
-      const timer = setTimeout(() => {
+      const disarm = config.timer(timeoutMs, () => {
         timedOut = true
         controller.abort()
-      }, timeoutMs)
+      })
       const onAbort = () => controller.abort(signal!.reason)
       signal?.addEventListener('abort', onAbort)
       let sent = false
@@ -166,7 +182,7 @@ export function createTransport(config: TransportConfig): Send {
         lost ||= sent && !refused(cause)
         reason = error.name
       } finally {
-        clearTimeout(timer)
+        disarm()
         signal?.removeEventListener('abort', onAbort)
       }
 
