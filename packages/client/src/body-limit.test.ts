@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { operationIds } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
+import { manualTimer, nodeClient, untimedClient } from '../test/fixtures/attempt-timer.js'
 import { calls } from '../test/fixtures/calls.js'
 import { gzipBomb } from '../test/fixtures/gzip-bomb.js'
 import { type Loopback, startServer } from '../test/fixtures/loopback.js'
@@ -35,7 +35,7 @@ async function bombServer(status = 200, decodedBytes = GIB) {
 /** The client with a fetch that counts the decoded bytes the client reads. */
 function counted(baseUrl: string, options: ApiKeyClientOptions = {}) {
   const read = { bytes: 0 }
-  const apigw = createApiKeyClient({
+  const apigw = untimedClient({
     credentials,
     baseUrl,
     random: () => 0,
@@ -84,7 +84,7 @@ describe('a gzip bomb: 1 MB on the wire, 1 GiB decoded', () => {
 
   test('through the raw client too', async () => {
     const { server } = await bombServer()
-    const raw = createRawClient(createApiKeyClient({ credentials, baseUrl: server.baseUrl }))
+    const raw = createRawClient(untimedClient({ credentials, baseUrl: server.baseUrl }))
     await expect(raw.GET('/api-keys', {})).rejects.toMatchObject({ name: 'NcpApiError', message: expect.stringContaining('maxResponseBytes') })
   })
 

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { lengthLimit, describe as say, operations } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test } from 'vitest'
-import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
+import { manualTimer, nodeClient, untimedClient } from '../test/fixtures/attempt-timer.js'
 import { characters, filterRule, over, tooLong } from '../test/fixtures/limits.js'
 import { type Loopback, startServer } from '../test/fixtures/loopback.js'
 import { baseUrl, credentials, json, ncpError, page, reset, type Seen, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
-import { type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+import type { ApiKeyClientOptions } from './node.js'
 
 const query = operations.listApiKeys.query
 // Just below the spec's minimum of each integer parameter.
@@ -224,7 +224,7 @@ describe('deleteApiKey against a real server that drops the first answer', () =>
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { errorCode: '300', message: 'Not Found Exception' } }))
     })
-    const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, random: () => 0 })
+    const apigw = untimedClient({ credentials, baseUrl: server.baseUrl, random: () => 0 })
     await expect(apigw.deleteApiKey('k')).resolves.toBeUndefined()
     expect(server.received.map((r) => r.method)).toEqual(['DELETE', 'DELETE'])
   })

@@ -7,11 +7,12 @@ import { inspect } from 'node:util'
 import type { IncomingMessage } from 'node:http'
 import { describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { untimedClient } from '../test/fixtures/attempt-timer.js'
 import { nameRule } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startRawServer, startServer } from '../test/fixtures/loopback.js'
 import { credentials } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpError, NcpNetworkError } from './errors.js'
-import { type ApiKeyClient, createApiKeyClient, createRawClient } from './node.js'
+import { type ApiKeyClient, createRawClient } from './node.js'
 import { redactText } from './redact.js'
 
 // Key values as NCP makes them (40 letters and digits), and short ones only a field name gives away.
@@ -119,7 +120,7 @@ describe('a hostile server echoing everything', () => {
 
   beforeAll(async () => {
     const logger = { debug: (message: string, meta: Record<string, unknown>) => void lines.push({ message, meta }) }
-    apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, logger, maxAttempts: 2, random: () => 0, maxResponseBytes: 64 * 1024 })
+    apigw = untimedClient({ credentials, baseUrl: server.baseUrl, logger, maxAttempts: 2, random: () => 0, maxResponseBytes: 64 * 1024 })
     const collect = (p: Promise<unknown>) => p.then(() => errors.push(undefined), (e: unknown) => void errors.push(e))
     await apigw.createApiKey({ apiKeyName: 'ci-bot' })
     for (const shape of Object.keys(shapes)) await collect(apigw.getApiKey(shape))
@@ -130,7 +131,7 @@ describe('a hostile server echoing everything', () => {
     const raw = createRawClient(apigw)
     await collect(raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': 'redirect' } } }))
     await collect(raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': 'large' } } }))
-    const broken = createApiKeyClient({ credentials, baseUrl: malformed.baseUrl, logger, maxAttempts: 2, random: () => 0 })
+    const broken = untimedClient({ credentials, baseUrl: malformed.baseUrl, logger, maxAttempts: 2, random: () => 0 })
     await collect(broken.getApiKey('k'))
     await collect(broken.createApiKey({ apiKeyName: 'ci-bot' }))
   })

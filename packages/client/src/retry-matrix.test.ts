@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { type OperationId, operationIds } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test } from 'vitest'
-import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
+import { manualTimer, nodeClient, untimedClient } from '../test/fixtures/attempt-timer.js'
 import { calls, validAnswer } from '../test/fixtures/calls.js'
 import { type Loopback, refusedPort, sendJson, startServer } from '../test/fixtures/loopback.js'
 import { failures, type FailureName, isRetried } from '../test/fixtures/retry-matrix.js'
@@ -115,7 +115,7 @@ describe('on real sockets', () => {
 
   test.each(operationIds)('%s: a refused connection is retried up to maxAttempts, whatever the operation', async (operation) => {
     const port = await refusedPort()
-    const apigw = createApiKeyClient({ credentials, baseUrl: `http://127.0.0.1:${port}/api/v1`, maxAttempts: 3, random: () => 0 })
+    const apigw = untimedClient({ credentials, baseUrl: `http://127.0.0.1:${port}/api/v1`, maxAttempts: 3, random: () => 0 })
     const error = await calls[operation](apigw, 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpNetworkError)
     expect(error).toMatchObject({ operation, attempts: 3, cause: { code: 'ECONNREFUSED' } })
@@ -124,7 +124,7 @@ describe('on real sockets', () => {
   test.each(operationIds)('%s: a connection closed without an answer is retried only when idempotent', async (operation) => {
     const server = await startServer((_r, res) => void res.destroy())
     servers.push(server)
-    const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3, random: () => 0 })
+    const apigw = untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3, random: () => 0 })
     await expect(calls[operation](apigw, 'k')).rejects.toBeInstanceOf(NcpNetworkError)
     expect(server.received).toHaveLength(isRetried(failures.find((f) => f.name.startsWith('Connection reset'))!, operation) ? 3 : 1)
   })
@@ -142,7 +142,7 @@ describe('on real sockets', () => {
     servers.push(server)
     const waits: { ms: number; received: number }[] = []
     const sleep = async (ms: number) => void waits.push({ ms, received: server.received.length })
-    const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, random: () => 0, sleep })
+    const apigw = untimedClient({ credentials, baseUrl: server.baseUrl, random: () => 0, sleep })
     await calls[operation](apigw, 'k')
     // The whole second, after the 429 and before the retry was sent.
     expect(waits).toEqual([{ ms: 1000, received: 1 }])
