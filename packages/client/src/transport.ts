@@ -74,17 +74,29 @@ function fetchReason(error: unknown): string {
   return cause?.message ? `${message}: ${cause.message}` : String(message)
 }
 
-const codeOf = (error: unknown) => (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
+/**
+ * The code of fetch's reason, where the runtime gives one, or `undefined`. Node's system errors
+ * (ECONNREFUSED, ECONNRESET) and undici's own (UND_ERR_SOCKET) carry one on every Node. An answer
+ * that is not HTTP gives an HTTPParserError, whose llhttp code (HPE_INVALID_HEADER_TOKEN) only
+ * undici 6 fills in (Node 20's and 22's fetch): undici 7 (Node 24's fetch, and the undici the
+ * client loads for a proxy on any Node) leaves it undefined, so that cause keeps no code.
+ */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
 
 // A refused connection never reached the API, so even a request that must not be repeated can be.
-// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them.
+// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them
+// whose own code is the first one's: refused only when every address refused.
 function refused(error: unknown): boolean {
   const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
-  return codeOf(error) === 'ECONNREFUSED' || (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED'))
+  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED')
+  return codeOf(error) === 'ECONNREFUSED'
 }
 
 /**
- * What is kept of fetch's error as the cause: its name, reason and code, redacted. The original
+ * What is kept of fetch's error as the cause: its name, reason and code (where it has one), redacted. The original
  * may carry what the server sent (undici's parser errors keep the unparsed bytes, an echoed
  * signature among them), which inspecting the error would show.
  */
@@ -92,7 +104,7 @@ function safeCause(error: unknown, secrets: readonly string[]): Error {
   const kept = new Error(quoted(fetchReason(error), secrets, 300))
   kept.name = (error as Error | undefined)?.name ?? 'Error'
   const code = codeOf(error)
-  return typeof code === 'string' ? Object.assign(kept, { code }) : kept
+  return code === undefined ? kept : Object.assign(kept, { code })
 }
 
 /**
