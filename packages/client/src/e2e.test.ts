@@ -1,10 +1,11 @@
 // End to end against @ncloud-apigw/testing's fake API Gateway: a real HTTP server on loopback
 // that verifies signature v2 on its own (node:crypto), keeps keys, validates requests against
 // the same operation table and speaks NCP's errors. Every operation of the table, the raw client
-// and the paginator. Self-contained (only the fake and the client): it also runs on Node 22 and
-// 24 in consumer-tests. Faults (resets, hangs, 429s, 503s, malformed and huge answers) are in
-// faults.test.ts. No test waits on real time, and only the one that proves the real timer ends
-// a hanging request uses it: the others time attempts with a timer they expire themselves.
+// and the paginator. Self-contained (only the fake, the client and the client's attempt-timer
+// fixture): it also runs on Node 22 and 24 in consumer-tests. Faults (resets, hangs, 429s, 503s,
+// malformed and huge answers) are in faults.test.ts. No test waits on real time: the two that
+// prove Node's timer ends a hanging attempt use it; the others time attempts with a timer they
+// expire themselves, once the fake holds the request.
 import { inspect } from 'node:util'
 import { operationIds, operations } from '@ncloud-apigw/operations'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
