@@ -269,8 +269,8 @@ test('1,000 concurrent calls while the server clock jumps 10 minutes: each succe
   const apigw = client({ random: Math.random })
   const CALLS = 1000
   // Partway through, as soon as a third of the calls have reached the server, its clock jumps
-  // ahead, before the next request arrives; every call has been signed by then, so the later
-  // two thirds arrive with timestamps 10 minutes behind.
+  // ahead (in the same turn of the event loop). Every call was signed before any request left,
+  // so the calls that arrive afterwards carry timestamps 10 minutes behind: refused, re-signed.
   let jumped = false
   const jump = gw.waitForRequests(Math.ceil(CALLS / 3)).then(() => {
     gw.setClockOffset(10 * 60_000)
