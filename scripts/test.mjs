@@ -32,13 +32,17 @@ function failures(since) {
   for (const dir of dirs) {
     const report = join(dir, 'test-results', 'vitest.json')
     if (!existsSync(report) || statSync(report).mtimeMs < since) continue
-    for (const file of JSON.parse(readFileSync(report, 'utf8')).testResults ?? []) {
+    const { success, testResults = [] } = JSON.parse(readFileSync(report, 'utf8'))
+    const before = failed.length
+    for (const file of testResults) {
       const where = relative(root, file.name)
       const tests = (file.assertionResults ?? []).filter((/** @type {{ status: string }} */ t) => t.status === 'failed')
       // A file that failed as a whole (an error in a hook or at import) has no failed test of its own.
       if (file.status === 'failed' && tests.length === 0) failed.push(`${where}: ${String(file.message ?? 'failed').split('\n')[0]}`)
       for (const t of tests) failed.push(`${where} > ${t.fullName}`)
     }
+    // A failure outside every test file (a global setup that threw): the package's log says what.
+    if (success === false && failed.length === before) failed.push(`${relative(root, dir)}: failed outside its tests (a global setup or an unhandled error); see its log above`)
   }
   return failed
 }

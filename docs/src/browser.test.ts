@@ -22,6 +22,10 @@ const viewport = { width: 1400, height: 1000 }
 let server: StaticServer
 let context: BrowserContext
 let userDataDir: string
+/** The one tab every test uses, page after page: one Chromium, one tab, for the whole file. */
+let page: Page
+/** Console errors and uncaught exceptions of the tab since the current page was opened. */
+const errors: string[] = []
 /** Every request the pages tried to send somewhere other than the static server. */
 const offHost: string[] = []
 
@@ -42,6 +46,11 @@ beforeAll(async () => {
     offHost.push(url)
     return route.abort('blockedbyclient')
   })
+  page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => errors.push(`exception: ${error.message}`))
   mkdirSync(screenshots, { recursive: true })
 })
 
@@ -51,15 +60,10 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true })
 })
 
-/** A page that records console errors and uncaught exceptions. */
-async function openPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
-  })
-  page.on('pageerror', (error) => errors.push(`exception: ${error.message}`))
-  return { page, errors }
+/** Opens a page of the site in the one tab, its errors counted from now. */
+async function open(path: string): Promise<void> {
+  errors.length = 0
+  await page.goto(`${server.url}${path}`)
 }
 
 /** The document a language's page renders: the spec, translated. */
@@ -251,17 +255,13 @@ describe.each(languages)('the $name page ($code)', (language) => {
   // Every sample is chosen and read back on the English page; the samples are the same files on
   // every page, so the translated pages show that each operation offers them all and opens on the first.
   const everySample = language.code === 'en'
-  let page: Page
-  let errors: string[]
   let walked: Awaited<ReturnType<typeof walkOperations>>
 
   beforeAll(async () => {
-    ;({ page, errors } = await openPage())
-    await page.goto(`${server.url}${pagePath(language)}`)
+    await open(pagePath(language))
     await page.locator('#redoc').getByText(document.info.title).first().waitFor()
     walked = await walkOperations(page, operations.map((o) => o.route), everySample)
   })
-  afterAll(() => page?.close())
 
   const walkOf = (operationId: string) => walked[operations.findIndex((o) => o.operationId === operationId)]!
 
@@ -364,23 +364,18 @@ describe.each(languages)('the $name page ($code)', (language) => {
 
 describe('the start page', () => {
   test("opens each language's guides from its links", async () => {
-    const { page, errors } = await openPage()
-    try {
-      await page.goto(`${server.url}start.html`)
-      for (const language of languages) {
-        const link = page.locator(`section[lang="${language.code}"] a[href="${pagePath(language)}#/quick-start"]`)
-        const title = await link.innerText()
-        await link.click()
-        await expect.poll(() => page.url()).toBe(`${server.url}${pagePath(language)}#/quick-start`)
-        await page.locator('[id="quick-start"]').getByText(title).first().waitFor()
-        expect(await page.locator('html').getAttribute('lang')).toBe(language.code)
-        await page.goBack()
-      }
-      expect(offHost).toEqual([])
-      expect(errors).toEqual([])
-    } finally {
-      await page.close()
+    await open('start.html')
+    for (const language of languages) {
+      const link = page.locator(`section[lang="${language.code}"] a[href="${pagePath(language)}#/quick-start"]`)
+      const title = await link.innerText()
+      await link.click()
+      await expect.poll(() => page.url()).toBe(`${server.url}${pagePath(language)}#/quick-start`)
+      await page.locator('[id="quick-start"]').getByText(title).first().waitFor()
+      expect(await page.locator('html').getAttribute('lang')).toBe(language.code)
+      await page.goBack()
     }
+    expect(offHost).toEqual([])
+    expect(errors).toEqual([])
   })
 })
 

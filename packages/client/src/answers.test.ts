@@ -5,6 +5,7 @@
 import { inspect } from 'node:util'
 import { type OperationId, operationIds, operations, describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { untimedClient } from '../test/fixtures/attempt-timer.js'
 import { answerBody, calls } from '../test/fixtures/calls.js'
 import { characters, nameRule, over } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startServer } from '../test/fixtures/loopback.js'
@@ -63,7 +64,7 @@ describe.each(answering)('%s', (operation) => {
       change(key)
     })
     const before = server.received.length
-    const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 }), 'k').catch((e: unknown) => e)
+    const error = await calls[operation](untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 }), 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ operation, status: 200, retryable: false })
     expect((error as NcpApiError).excerpt).toBeUndefined()

@@ -1,5 +1,6 @@
 import { describe as say, operationIds, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test } from 'vitest'
+import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { calls, validAnswer } from '../test/fixtures/calls.js'
 import { characters, descriptionRule, nameRule, over, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
@@ -13,19 +14,23 @@ const rules = {
 }
 const idRule = say(operations.getApiKey.pathParams['api-key-id'])
 
-function setup(replies: Reply[], options: ApiKeyClientOptions = {}) {
+/** A client over a scripted fetch, its waits recorded (returning at once), its attempts timed by `timer`. */
+function setup(replies: Reply[], options: ApiKeyClientOptions = {}, timer: ManualTimer = manualTimer()) {
   const { fetch, seen } = scriptedFetch(...replies)
   const delays: number[] = []
-  const client = createApiKeyClient({
-    credentials,
-    baseUrl,
-    fetch,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      delays.push(ms)
+  const client = nodeClient(
+    {
+      credentials,
+      baseUrl,
+      fetch,
+      random: () => 0.5,
+      sleep: async (ms) => {
+        delays.push(ms)
+      },
+      ...options,
     },
-    ...options,
-  })
+    timer.timer,
+  )
   return { client, seen, delays }
 }
 
@@ -453,28 +458,39 @@ describe('clock skew', () => {
 })
 
 describe('timeouts and cancellation', () => {
+  // Attempts time out when a test expires its timer (t.hang: a server that never answers while
+  // the attempt's time runs out; a provider or a body that expires it once it is stalled).
   // A credentials provider that never settles, as a hung metadata service or vault would.
   const never = () => new Promise<never>(() => {})
 
   test('an attempt that takes longer than timeoutMs becomes NcpTimeoutError, for POST without retry', async () => {
-    const { client, seen } = setup([hang], { timeoutMs: 50 })
+    const t = manualTimer()
+    const { client, seen } = setup([t.hang], { timeoutMs: 50 }, t)
     const error = await client.createApiKey({ apiKeyName: 'ci-bot' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpTimeoutError)
     expect(error).toBeInstanceOf(NcpNetworkError)
     expect(error).toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 50, attempts: 1, operation: 'createApiKey' })
+    expect(t.armed).toEqual([50])
     expect(seen).toHaveLength(1)
   })
 
-  test('each GET attempt gets its own fresh timeout signal, and a timed-out GET is retried', async () => {
-    const { client, seen } = setup([hang, json(apiKey)], { timeoutMs: 50 })
+  test('each GET attempt gets its own fresh timeout signal and timer, and a timed-out GET is retried', async () => {
+    const t = manualTimer()
+    const { client, seen } = setup([t.hang, json(apiKey)], { timeoutMs: 50 }, t)
     expect(await client.getApiKey('k')).toEqual(apiKey)
     expect(seen).toHaveLength(2)
     expect(seen[0]!.signal.aborted).toBe(true)
     expect(seen[1]!.signal).not.toBe(seen[0]!.signal)
+    expect(t.armed).toEqual([50, 50])
+    // The answered attempt disarmed its timer.
+    expect(t.running).toBe(0)
   })
 
   test('the timeout covers the body too: a body that stalls after the headers times out', async () => {
-    // Like fetch's own bodies, this one errors when the attempt's signal aborts.
+    const t = manualTimer()
+    let expired = 0
+    // Like fetch's own bodies, this one errors when the attempt's signal aborts. Once its first
+    // part is read it stalls, and the attempt's time runs out then.
     const stalled = ({ signal }: { signal: AbortSignal }) =>
       new Response(
         new ReadableStream({
@@ -482,19 +498,27 @@ describe('timeouts and cancellation', () => {
             c.enqueue(new TextEncoder().encode('{"apiKey":'))
             signal.addEventListener('abort', () => c.error(signal.reason))
           },
+          pull() {
+            expired += t.expire()
+          },
         }),
         { status: 200 },
       )
-    const { client } = setup([stalled], { timeoutMs: 50 })
+    const { client } = setup([stalled], { timeoutMs: 50 }, t)
     await expect(client.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toBeInstanceOf(NcpTimeoutError)
+    expect(expired).toBe(1)
   })
 
   test("the caller's signal cancels the call with its own reason, and no retry follows", async () => {
-    const { client, seen } = setup([hang, json(apiKey)], { timeoutMs: 10_000 })
     const controller = new AbortController()
-    const call = client.getApiKey('k', { signal: controller.signal })
-    setTimeout(() => controller.abort(new Error('user gave up')), 20)
-    await expect(call).rejects.toThrow('user gave up')
+    // The caller gives up while the request hangs.
+    const givenUp = (seen: { signal: AbortSignal }) => {
+      const answer = hang(seen)
+      controller.abort(new Error('user gave up'))
+      return answer
+    }
+    const { client, seen } = setup([givenUp, json(apiKey)], { timeoutMs: 10_000 })
+    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('user gave up')
     expect(seen).toHaveLength(1)
   })
 
@@ -518,22 +542,30 @@ describe('timeouts and cancellation', () => {
   })
 
   test.each(operationIds)('%s: a credentials provider that never settles is bounded by timeoutMs and retried (nothing was sent)', async (operation) => {
-    const { client, seen } = setup([validAnswer(operation)], { credentials: never, timeoutMs: 30, maxAttempts: 2 })
-    const started = performance.now()
+    const t = manualTimer()
+    // Each attempt's time runs out while the provider is awaited.
+    const stuck = () => {
+      t.expire()
+      return never()
+    }
+    const { client, seen } = setup([validAnswer(operation)], { credentials: stuck, timeoutMs: 30, maxAttempts: 2 }, t)
     const error = await calls[operation](client, 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpTimeoutError)
     expect(error).toMatchObject({ operation, attempts: 2, timeoutMs: 30 })
     expect((error as Error).message).toBe(`${operation} attempt 2 timed out after 30 ms waiting for the credentials provider; raise timeoutMs if the network is slow.`)
-    expect(performance.now() - started).toBeLessThan(5000)
+    expect(t.armed).toEqual([30, 30])
     expect(seen).toHaveLength(0)
   })
 
   test("a credentials provider that never settles is bounded by the caller's signal too", async () => {
-    const { client, seen } = setup([json(apiKey)], { credentials: never, timeoutMs: 60_000 })
     const controller = new AbortController()
-    const call = client.createApiKey({ apiKeyName: 'ci-bot' }, { signal: controller.signal })
-    setTimeout(() => controller.abort(new Error('caller gave up')), 20)
-    await expect(call).rejects.toThrow('caller gave up')
+    // The caller gives up while the provider is awaited.
+    const stuck = () => {
+      controller.abort(new Error('caller gave up'))
+      return never()
+    }
+    const { client, seen } = setup([json(apiKey)], { credentials: stuck, timeoutMs: 60_000 })
+    await expect(client.createApiKey({ apiKeyName: 'ci-bot' }, { signal: controller.signal })).rejects.toThrow('caller gave up')
     expect(seen).toHaveLength(0)
   })
 
@@ -542,10 +574,17 @@ describe('timeouts and cancellation', () => {
     const onUnhandled = (reason: unknown) => void unhandled.push(reason)
     process.on('unhandledRejection', onUnhandled)
     try {
-      const late = () => new Promise<never>((_r, reject) => setTimeout(() => reject(new Error('late')), 50))
-      const { client } = setup([json(apiKey)], { credentials: late, timeoutMs: 10, maxAttempts: 1 })
+      const t = manualTimer()
+      let rejectLate!: (reason: Error) => void
+      const late = () => {
+        t.expire()
+        return new Promise<never>((_r, reject) => (rejectLate = reject))
+      }
+      const { client } = setup([json(apiKey)], { credentials: late, timeoutMs: 10, maxAttempts: 1 }, t)
       await expect(client.getApiKey('k')).rejects.toBeInstanceOf(NcpTimeoutError)
-      await new Promise((resolve) => setTimeout(resolve, 100))
+      rejectLate(new Error('late'))
+      // A rejection nobody handled is reported once the microtasks run out: on a later turn of the loop.
+      await new Promise((resolve) => setImmediate(resolve))
       expect(unhandled).toEqual([])
     } finally {
       process.off('unhandledRejection', onUnhandled)
@@ -553,34 +592,41 @@ describe('timeouts and cancellation', () => {
   })
 
   test('per-call timeoutMs and maxAttempts replace the client’s for that call only', async () => {
-    const { client, seen } = setup([hang], { timeoutMs: 60_000, maxAttempts: 1 })
+    const t = manualTimer()
+    const { client, seen } = setup([t.hang], { timeoutMs: 60_000, maxAttempts: 1 }, t)
     const error = await client.getApiKey('k', { timeoutMs: 20, maxAttempts: 3 }).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 20, attempts: 3 })
+    expect(t.armed).toEqual([20, 20, 20])
     expect(seen).toHaveLength(3)
+    await client.getApiKey('k').catch(() => {})
+    expect(t.armed).toEqual([20, 20, 20, 60_000])
   })
 })
 
 describe('a body that ignores the attempt signal', () => {
-  // A fetch other than the platform's may hand back a body that never errors on abort.
-  const deaf = () =>
+  // A fetch other than the platform's may hand back a body that never errors on abort. This one
+  // stalls once its first part is read, and then calls `stalled`.
+  const deaf = (stalled: () => void) => () =>
     new Response(
       new ReadableStream({
         start(c) {
           c.enqueue(new TextEncoder().encode('{"apiKey":'))
         },
+        pull: stalled,
       }),
       { status: 200 },
     )
 
   test('still times out at timeoutMs, never hanging and never returning a part of it', async () => {
-    const { client } = setup([deaf], { timeoutMs: 50, maxAttempts: 1 })
+    const t = manualTimer()
+    const { client } = setup([deaf(() => void t.expire())], { timeoutMs: 50, maxAttempts: 1 }, t)
     await expect(client.getApiKey('k')).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 50 })
+    expect(t.armed).toEqual([50])
   })
 
   test("still stops at the caller's signal, with its reason", async () => {
-    const { client } = setup([deaf], { timeoutMs: 60_000 })
     const controller = new AbortController()
-    setTimeout(() => controller.abort(new Error('caller stopped reading')), 20)
+    const { client } = setup([deaf(() => controller.abort(new Error('caller stopped reading')))], { timeoutMs: 60_000 })
     await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('caller stopped reading')
   })
 

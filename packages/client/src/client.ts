@@ -10,7 +10,7 @@ import { paginate } from './paginate.js'
 import { checkCredentials } from './signing.js'
 import { sites } from './sites.js'
 import { sleep } from './sleep.js'
-import { createTransport } from './transport.js'
+import { type AttemptTimer, createTransport, realTimer } from './transport.js'
 
 /** What the runtime supplies when an option is absent (the Node entry reads env and file). */
 export type Defaults = (options: ApiKeyClientOptions) => {
@@ -24,7 +24,11 @@ export type Defaults = (options: ApiKeyClientOptions) => {
   framed?: boolean
 }
 
-export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClientOptions): ApiKeyClient {
+/**
+ * A client with the runtime's `defaults`. `timer` arms each attempt's timeout; only tests pass
+ * one (see `AttemptTimer`), which is why it is an argument here and not a client option.
+ */
+export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClientOptions, timer: AttemptTimer = realTimer): ApiKeyClient {
   userAgentOption(options.userAgent)
   const found = defaults(options)
   // Given credentials are checked now, so a key no header can carry fails here rather than on every call.
@@ -45,6 +49,7 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
     framed: !options.fetch && !!found.framed,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
+    timer,
     logger: options.logger,
     userAgent: found.userAgent,
   })

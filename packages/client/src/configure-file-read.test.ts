@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
@@ -33,20 +33,28 @@ function refusal(): NcpCredentialsError {
   throw new Error('expected an NcpCredentialsError')
 }
 
-test('a FIFO at the configure path fails at once instead of blocking client creation', () => {
+test('a FIFO at the configure path fails at once instead of blocking client creation', async () => {
   execFileSync('mkfifo', [file])
-  // Should the read block, this writer opens the FIFO after 3 s, so the test fails instead of
-  // hanging; when nothing blocks, the writer waits for a reader forever and is killed below.
-  const writer: ChildProcess = spawn('sh', ['-c', 'sleep 3; : > "$0"', file], { stdio: 'ignore' })
+  // In a process of its own (the built Node entry), since a read that blocked would block this
+  // one: no writer ever opens the FIFO, so that process ends only if nothing waits for one.
+  const entry = new URL('../dist/node.js', import.meta.url)
+  expect(existsSync(entry), 'build the client first: pnpm --filter @ncloud-apigw/client build').toBe(true)
+  const script = `import { findNcpCredentials } from ${JSON.stringify(entry.href)}
+try { findNcpCredentials() } catch (error) { console.log(JSON.stringify({ name: error.name, message: error.message, searched: error.searched })) }`
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NCLOUD_')))
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...env, HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] })
   try {
-    const started = Date.now()
-    const error = refusal()
-    expect(Date.now() - started).toBeLessThan(2000)
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    const error = JSON.parse(stdout) as { name: string; message: string; searched: string[] }
+    expect(error.name).toBe('NcpCredentialsError')
     expect(error.message).toBe(
       `${file} is a FIFO, not a regular file, so it was not read. Replace it with a regular file holding the credentials, or remove it. Looked in: ${error.searched.join('; ')}.`,
     )
   } finally {
-    writer.kill()
+    child.kill()
   }
 })
 

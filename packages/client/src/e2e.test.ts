@@ -1,20 +1,26 @@
 // End to end against @ncloud-apigw/testing's fake API Gateway: a real HTTP server on loopback
 // that verifies signature v2 on its own (node:crypto), keeps keys, validates requests against
 // the same operation table and speaks NCP's errors. Every operation of the table, the raw client
-// and the paginator. Self-contained (only the fake and the client): it also runs on Node 22 and
-// 24 in consumer-tests. Faults (resets, hangs, 429s, 503s, malformed and huge answers) are in
-// faults.test.ts.
+// and the paginator. Self-contained (only the fake, the client and the client's attempt-timer
+// fixture): it also runs on Node 22 and 24 in consumer-tests. Faults (resets, hangs, 429s, 503s,
+// malformed and huge answers) are in faults.test.ts. No test waits on real time: the two that
+// prove Node's timer ends a hanging attempt use it; the others time attempts with a timer they
+// expire themselves, once the fake holds the request.
 import { inspect } from 'node:util'
 import { operationIds, operations } from '@ncloud-apigw/operations'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { NcpApiError, NcpCredentialsError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 import { version } from './generated/version.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
+import { type AttemptTimer, realTimer } from './transport.js'
 
 let gw: FakeApiGateway
+let attemptTimer: ManualTimer
 
 beforeEach(async () => {
+  attemptTimer = manualTimer()
   gw = await startFakeApiGateway()
 })
 
@@ -22,9 +28,10 @@ afterEach(async () => {
   await gw.close()
 })
 
-// Zero jitter keeps backoff waits at 0 ms; everything else is the real thing.
+// The Node entry's client with zero jitter, waits that return at once, and attempts that time out
+// only when a test expires attemptTimer; everything else is the real thing.
 function client(options: ApiKeyClientOptions = {}) {
-  return createApiKeyClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, random: () => 0, ...options })
+  return nodeClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, random: () => 0, sleep: async () => {}, ...options }, attemptTimer.timer)
 }
 
 const requestsFor = (operationId: string) => gw.requests.filter((r) => r.operationId === operationId)
@@ -106,15 +113,25 @@ describe('end to end against the fake API Gateway', () => {
 
   test('deleteApiKey whose first attempt times out but is carried out: the 404 that the retry gets is success', async () => {
     const key = gw.seedKey()
-    // The fake carries the first request out after 1 s; the client gives up on it at 300 ms and
-    // waits 1.5 s before the retry, which then finds the key gone. (Margins of hundreds of ms: a
-    // loaded machine can take that long to deliver a request.)
-    gw.injectFault({ kind: 'delay', ms: 1000, operationId: 'deleteApiKey' })
-    const apigw = client({ timeoutMs: 300, sleep: () => new Promise((resolve) => setTimeout(resolve, 1500)) })
-    await expect(apigw.deleteApiKey(key.apiKeyId)).resolves.toBeUndefined()
-    // The first was carried out, but its answer went to a client that had gone: no status recorded.
-    expect(requestsFor('deleteApiKey').map((r) => r.status)).toEqual([undefined, 404])
+    // The fake carries the first request out, then never sends its answer; once it has, the
+    // client's first attempt times out and the retry finds the key gone.
+    let carriedOut!: () => void
+    const deleted = new Promise<void>((resolve) => (carriedOut = resolve))
+    gw.injectFault({
+      kind: 'transform',
+      operationId: 'deleteApiKey',
+      transform: () => {
+        carriedOut()
+        return new Promise<never>(() => {})
+      },
+    })
+    const call = client().deleteApiKey(key.apiKeyId)
+    await deleted
     expect(gw.keys.has(key.apiKeyId)).toBe(false)
+    expect(attemptTimer.expire()).toBe(1)
+    await expect(call).resolves.toBeUndefined()
+    // The first was carried out, but its answer never came: no status recorded.
+    expect(requestsFor('deleteApiKey').map((r) => r.status)).toEqual([undefined, 404])
   })
 
   test('the raw client gets the documented shapes from the server, every operation', async () => {
@@ -222,24 +239,59 @@ describe('end to end against the fake API Gateway', () => {
     gw.injectFault({ kind: 'hang' })
     const controller = new AbortController()
     const call = client().getApiKey('k', { signal: controller.signal })
-    setTimeout(() => controller.abort(new Error('cancelled by the caller')), 100)
+    await gw.waitForRequests(1)
+    controller.abort(new Error('cancelled by the caller'))
     await expect(call).rejects.toThrow('cancelled by the caller')
+    expect(gw.requests).toHaveLength(1)
   })
 
-  test('a per-call timeoutMs bounds a hanging call', async () => {
+  test('a per-call timeoutMs bounds a hanging call: each attempt armed with it, instead of the client’s', async () => {
     gw.injectFault({ kind: 'hang', times: Infinity })
-    // 1 s per attempt: each must reach the fake before it times out, even on a loaded machine.
-    await expect(client().listApiKeys({}, { timeoutMs: 1000, maxAttempts: 2 })).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 1000, attempts: 2 })
+    const call = client({ timeoutMs: 60_000 }).listApiKeys({}, { timeoutMs: 1000, maxAttempts: 2 })
+    for (const n of [1, 2]) {
+      await gw.waitForRequests(n)
+      expect(attemptTimer.expire()).toBe(1)
+    }
+    await expect(call).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 1000, attempts: 2 })
+    expect(attemptTimer.armed).toEqual([1000, 1000])
     expect(requestsFor('listApiKeys')).toHaveLength(2)
+  })
+
+  test("the real timer ends an attempt the server holds, aborting Node's fetch", async () => {
+    gw.injectFault({ kind: 'hang', times: Infinity })
+    // Node's setTimeout, armed once the fake holds the request, so how long the request takes to
+    // arrive cannot change what is tested: a hanging fetch that only the timer can end.
+    const afterArrival: AttemptTimer = (ms, expire) => {
+      let disarm: (() => void) | undefined
+      let done = false
+      void gw.waitForRequests(1).then(
+        () => void (done || (disarm = realTimer(ms, expire))),
+        () => {},
+      )
+      return () => {
+        done = true
+        disarm?.()
+      }
+    }
+    const apigw = nodeClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, timeoutMs: 20, maxAttempts: 1 }, afterArrival)
+    const error = await apigw.getApiKey('k').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpTimeoutError)
+    expect(error).toMatchObject({ timeoutMs: 20, attempts: 1, message: 'getApiKey attempt 1 timed out after 20 ms; raise timeoutMs if the network is slow.' })
+    expect(gw.requests.map((r) => [r.operationId, r.fault, r.status])).toEqual([['getApiKey', 'hang', undefined]])
+  })
+
+  test('createApiKeyClient times attempts with the real timer', async () => {
+    gw.injectFault({ kind: 'hang', times: Infinity })
+    // Whether the request reaches the fake within 1 ms or not, the attempt ends by timing out.
+    const apigw = createApiKeyClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, timeoutMs: 1, maxAttempts: 1 })
+    await expect(apigw.getApiKey('k')).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs: 1, attempts: 1 })
+    expect(gw.requests.length).toBeLessThanOrEqual(1)
   })
 
   test('no error of any kind, nor a log line, nor the client, shows a secret, a signature or a key value', async () => {
     const lines: unknown[] = []
     const logger = { debug: (message: string, meta: Record<string, unknown>) => void lines.push([message, meta]) }
     const apigw = client({ logger, maxAttempts: 1 })
-    // Only the call the fake never answers waits for its timeout; the others get the default,
-    // so a loaded machine cannot time them out.
-    const hasty = client({ logger, maxAttempts: 1, timeoutMs: 200 })
     const wrongSecret = 'wrong-secret-key-that-must-stay-hidden-00'
     const key = await apigw.createApiKey({ apiKeyName: 'secret-test' })
     const errors: unknown[] = []
@@ -250,7 +302,10 @@ describe('end to end against the fake API Gateway', () => {
     gw.injectFault({ kind: 'drop' })
     await collect(apigw.getApiKey(key.apiKeyId))
     gw.injectFault({ kind: 'hang' })
-    await collect(hasty.getApiKey(key.apiKeyId))
+    const hanging = collect(apigw.getApiKey(key.apiKeyId))
+    await gw.waitForRequests(1, (r) => r.fault === 'hang')
+    attemptTimer.expire()
+    await hanging
     gw.injectFault({ kind: 'malformed', body: 'truncated-json' })
     await collect(apigw.regenerateApiKey(key.apiKeyId, 'PRIMARY'))
     gw.injectFault({ kind: 'malformed', body: 'html' })
@@ -283,7 +338,7 @@ describe('end to end against the fake API Gateway', () => {
       ...gw.requests.map((r) => r.headers['x-ncp-apigw-signature-v2']).filter((s): s is string => Boolean(s)),
     ]
     expect(secrets.length).toBeGreaterThan(8)
-    for (const value of [...errors, lines, apigw, hasty]) {
+    for (const value of [...errors, lines, apigw]) {
       for (const text of [JSON.stringify(value), inspect(value, { depth: 20, showHidden: true }), String(value)]) {
         for (const secret of secrets) expect(text).not.toContain(secret)
       }

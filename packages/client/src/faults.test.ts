@@ -2,17 +2,23 @@
 // network or the server, and each operation of the table, the right typed error or a successful
 // retry, the number of requests the server saw (idempotent operations at most maxAttempts,
 // createApiKey and regenerateApiKey exactly one), no unhandled rejection and no secret in any error.
+// Nothing here waits on real time: waits between attempts are recorded and return at once, and an
+// attempt times out only when a test expires its timer, once the fake holds the request.
 import { inspect } from 'node:util'
 import { type OperationId, operationIds, operations } from '@ncloud-apigw/operations'
 import { type Fault, type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { calls } from '../test/fixtures/calls.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
-import { type ApiKeyClient, type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+import type { ApiKeyClient, ApiKeyClientOptions } from './node.js'
 
 const MAX_ATTEMPTS = 3
 
 let gw: FakeApiGateway
+let attemptTimer: ManualTimer
+/** Each wait the client asked for, with how many requests the fake had then. */
+let waits: { ms: number; requests: number }[]
 const unhandled: unknown[] = []
 const onUnhandled = (reason: unknown) => void unhandled.push(reason)
 
@@ -20,18 +26,22 @@ beforeAll(() => void process.on('unhandledRejection', onUnhandled))
 afterAll(() => void process.off('unhandledRejection', onUnhandled))
 beforeEach(async () => {
   unhandled.length = 0
+  attemptTimer = manualTimer()
+  waits = []
   gw = await startFakeApiGateway()
 })
 afterEach(async () => {
   await gw.close()
-  // A rejection nobody handled surfaces on a later turn of the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 10))
+  // A rejection nobody handled is reported once the microtasks run out: on a later turn of the loop.
+  await new Promise((resolve) => setImmediate(resolve))
   expect(unhandled).toEqual([])
 })
 
-// Zero jitter keeps backoff waits at 0 ms; a Retry-After is still waited out for real.
+// Zero jitter; every wait (backoff, Retry-After) recorded and returning at once; attempts timed by
+// attemptTimer, which expires only when a test says so.
 function client(options: ApiKeyClientOptions = {}): ApiKeyClient {
-  return createApiKeyClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, random: () => 0, maxAttempts: MAX_ATTEMPTS, ...options })
+  const sleep = async (ms: number) => void waits.push({ ms, requests: gw.requests.length })
+  return nodeClient({ baseUrl: gw.url, credentials: TEST_CREDENTIALS, random: () => 0, sleep, maxAttempts: MAX_ATTEMPTS, ...options }, attemptTimer.timer)
 }
 
 /** Every secret the fake has seen or made: the secret key, each signature sent, each key value. */
@@ -58,30 +68,37 @@ interface Outcome {
   error: unknown
   /** The requests the server saw for the operation. */
   seen: number
-  elapsedMs: number
 }
 
-/** One call of `operation` on a seeded key, with `fault` queued for that operation. */
-async function exercise(operation: OperationId, fault: Fault, options: ApiKeyClientOptions = {}): Promise<Outcome> {
+/**
+ * One call of `operation` on a seeded key, with `fault` queued for that operation. With
+ * `timeouts`, each of the first `timeouts` attempts times out once the fake holds its request
+ * (while it is the one attempt running): a hanging server, without waiting for a timer.
+ */
+async function exercise(operation: OperationId, fault: Fault, options: ApiKeyClientOptions = {}, timeouts = 0): Promise<Outcome> {
   const key = gw.seedKey()
   const apigw = client(options)
   gw.injectFault({ ...fault, operationId: operation })
-  const started = performance.now()
   let result: unknown
   let error: unknown
   let ok = false
-  try {
-    result = await calls[operation](apigw, key.apiKeyId)
-    ok = true
-  } catch (caught) {
-    error = caught
+  const call = calls[operation](apigw, key.apiKeyId).then(
+    (value) => void ((result = value), (ok = true)),
+    (caught: unknown) => void (error = caught),
+  )
+  for (let n = 1; n <= timeouts; n++) {
+    // A call that ends sooner leaves the loop, and the test's expectations say what went wrong.
+    const arrived = await Promise.race([gw.waitForRequests(n, (r) => r.operationId === operation).then(() => true), call.then(() => false)])
+    if (!arrived) break
+    expect(attemptTimer.running).toBe(1)
+    attemptTimer.expire()
   }
-  const elapsedMs = performance.now() - started
+  await call
   const known = secrets()
   expect(known.length).toBeGreaterThanOrEqual(2)
   expectNoSecret(error, known)
   if (error !== undefined) expect(error).toBeInstanceOf(NcpError)
-  return { ok, result, error, seen: gw.requests.filter((r) => r.operationId === operation).length, elapsedMs }
+  return { ok, result, error, seen: gw.requests.filter((r) => r.operationId === operation).length }
 }
 
 /** The operation answers a body the client reads (every one but delete, whose 204 has none). */
@@ -147,13 +164,12 @@ describe.each(operationIds)('%s', (operation) => {
 
   test('429 Throttle Limited with Retry-After: 1: waited out, then retried to success, for every operation', async () => {
     // NCP's throttling codes mean the gateway refused the request before forwarding it.
-    const { ok, error, seen, elapsedMs } = await exercise(operation, { kind: 'status', status: 429, errorCode: '410', retryAfter: 1 })
+    const { ok, error, seen } = await exercise(operation, { kind: 'status', status: 429, errorCode: '410', retryAfter: 1 })
     expect(error).toBeUndefined()
     expect(ok).toBe(true)
     expect(seen).toBe(2)
-    const [first, second] = gw.requests.filter((r) => r.operationId === operation)
-    expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(1000)
-    expect(elapsedMs).toBeGreaterThanOrEqual(1000)
+    // The whole second was asked for, after the 429 and before the retry was sent.
+    expect(waits).toEqual([{ ms: 1000, requests: 1 }])
   })
 
   test(`429 that is not NCP's throttling (an HTML page): ${retried ? 'retried' : 'NcpApiError 429, not retried'}`, async () => {
@@ -212,27 +228,34 @@ describe.each(operationIds)('%s', (operation) => {
     expect(error).toMatchObject({ name: 'NcpApiError', retryable: false, message: expect.stringContaining('maxResponseBytes') })
   })
 
-  test(`a server that never answers: NcpTimeoutError after ${attempts} attempt(s)`, async () => {
-    // 1 s per attempt: each must reach the server before it times out, even on a loaded machine.
-    const { error, seen } = await exercise(operation, { kind: 'hang', times: Infinity }, { timeoutMs: 1000 })
+  test(`a server that never answers: NcpTimeoutError after ${attempts} attempt(s), each armed with timeoutMs`, async () => {
+    const { error, seen } = await exercise(operation, { kind: 'hang', times: Infinity }, { timeoutMs: 1000 }, attempts)
     expect(error).toBeInstanceOf(NcpTimeoutError)
     expect(error).toMatchObject({ operation, attempts, timeoutMs: 1000 })
+    expect((error as Error).message).toBe(`${operation} attempt ${attempts} timed out after 1000 ms; raise timeoutMs if the network is slow.`)
+    expect(attemptTimer.armed).toEqual(Array(attempts).fill(1000))
     expect(seen).toBe(attempts)
   })
 })
 
-test('the timeout is honoured within 10% of timeoutMs', async () => {
-  // Long enough that 10% is far above the scheduling noise of a loaded two-core machine.
+test('a hanging attempt lasts until its timeoutMs timer expires, not less: one timer per attempt, armed with exactly timeoutMs', async () => {
+  // That the real timer expires after exactly its ms is transport.test.ts's, and that it ends a
+  // hanging request on real sockets is e2e.test.ts's.
   const timeoutMs = 5000
-  const [get, create] = await Promise.all([
-    exercise('getApiKey', { kind: 'hang' }, { timeoutMs, maxAttempts: 1 }),
-    exercise('createApiKey', { kind: 'hang' }, { timeoutMs }),
-  ])
-  for (const { error, elapsedMs } of [get, create]) {
-    expect(error).toBeInstanceOf(NcpTimeoutError)
-    expect(elapsedMs).toBeGreaterThanOrEqual(timeoutMs - 1)
-    expect(elapsedMs).toBeLessThanOrEqual(timeoutMs * 1.1)
-  }
+  gw.injectFault({ kind: 'hang', times: Infinity })
+  let settled = false
+  const call = client({ timeoutMs, maxAttempts: 1 })
+    .getApiKey(gw.seedKey().apiKeyId)
+    .finally(() => (settled = true))
+  call.catch(() => {})
+  await gw.waitForRequests(1)
+  // The request is held and a turn of the event loop has passed: only the timer can end it now.
+  await new Promise((resolve) => setImmediate(resolve))
+  expect(settled).toBe(false)
+  expect(attemptTimer.armed).toEqual([timeoutMs])
+  expect(attemptTimer.expire()).toBe(1)
+  await expect(call).rejects.toMatchObject({ name: 'NcpTimeoutError', timeoutMs, attempts: 1 })
+  expect(gw.requests).toHaveLength(1)
 })
 
 test('1,000 concurrent calls while the server clock jumps 10 minutes: each succeeds or fails typed, no half-updated signature', async () => {
@@ -241,19 +264,22 @@ test('1,000 concurrent calls while the server clock jumps 10 minutes: each succe
   await gw.close()
   gw = await startFakeApiGateway({ maxRecordedRequests: Number.POSITIVE_INFINITY })
   for (const key of keys) gw.seedKey(key)
+  // No attempt times out (attemptTimer is never expired here), however slow the machine: every
+  // request the fake sees is one that this test's clock jump explains.
   const apigw = client({ random: Math.random })
   const CALLS = 1000
-  // Partway through, once a third of the calls have reached the server, its clock jumps ahead.
+  // Partway through, as soon as a third of the calls have reached the server, its clock jumps
+  // ahead (in the same turn of the event loop). Every call was signed before any request left,
+  // so the calls that arrive afterwards carry timestamps 10 minutes behind: refused, re-signed.
   let jumped = false
-  const watcher = setInterval(() => {
-    if (!jumped && gw.requests.length >= CALLS / 3) {
-      gw.setClockOffset(10 * 60_000)
-      jumped = true
-    }
-  }, 1)
+  const jump = gw.waitForRequests(Math.ceil(CALLS / 3)).then(() => {
+    gw.setClockOffset(10 * 60_000)
+    jumped = true
+  })
   const settled = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => apigw.getApiKey(keys[i % keys.length]!.apiKeyId)))
-  clearInterval(watcher)
+  await jump
   expect(jumped).toBe(true)
+  expect(attemptTimer.running).toBe(0)
 
   const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason)
   for (const reason of failures) expect(reason).toBeInstanceOf(NcpError)

@@ -4,20 +4,24 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { lengthLimit, describe as say, operations } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test } from 'vitest'
+import { manualTimer, nodeClient, untimedClient } from '../test/fixtures/attempt-timer.js'
 import { characters, filterRule, over, tooLong } from '../test/fixtures/limits.js'
 import { type Loopback, startServer } from '../test/fixtures/loopback.js'
-import { baseUrl, credentials, hang, json, ncpError, page, reset, type Seen, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
+import { baseUrl, credentials, json, ncpError, page, reset, type Seen, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
-import { type ApiKeyClientOptions, createApiKeyClient } from './node.js'
+import type { ApiKeyClientOptions } from './node.js'
 
 const query = operations.listApiKeys.query
 // Just below the spec's minimum of each integer parameter.
 const belowLimit = query.limit.minimum - 1
 const belowOffset = query.offset.minimum - 1
 
+// Attempts time out only when a scripted reply says so (attemptTimer.hang).
+const attemptTimer = manualTimer()
+
 function setup(replies: Parameters<typeof scriptedFetch>, options: ApiKeyClientOptions = {}) {
   const { fetch, seen } = scriptedFetch(...replies)
-  return { client: createApiKeyClient({ credentials, baseUrl, fetch, random: () => 0, sleep: async () => {}, ...options }), seen }
+  return { client: nodeClient({ credentials, baseUrl, fetch, random: () => 0, sleep: async () => {}, ...options }, attemptTimer.timer), seen }
 }
 
 describe('listApiKeys validates its query before sending', () => {
@@ -178,9 +182,9 @@ describe('deleteApiKey', () => {
 
   test.each([
     ['a reset', reset()],
-    ['a timeout', hang],
+    ['a timeout', attemptTimer.hang],
   ])('a 404 after an attempt lost to %s is success: that attempt deleted it', async (_name, lost) => {
-    const { client, seen } = setup([lost, ncpError(404, 300, 'Not Found Exception')], { timeoutMs: 30 })
+    const { client, seen } = setup([lost, ncpError(404, 300, 'Not Found Exception')])
     await expect(client.deleteApiKey('k')).resolves.toBeUndefined()
     expect(seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE'])
   })
@@ -220,7 +224,7 @@ describe('deleteApiKey against a real server that drops the first answer', () =>
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { errorCode: '300', message: 'Not Found Exception' } }))
     })
-    const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, random: () => 0 })
+    const apigw = untimedClient({ credentials, baseUrl: server.baseUrl, random: () => 0 })
     await expect(apigw.deleteApiKey('k')).resolves.toBeUndefined()
     expect(server.received.map((r) => r.method)).toEqual(['DELETE', 'DELETE'])
   })

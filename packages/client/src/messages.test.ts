@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { documentedErrors, operationIds, operations } from '@ncloud-apigw/operations'
 import { describe, expect, test, vi } from 'vitest'
+import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { calls } from '../test/fixtures/calls.js'
 import { nameRule, tooLong } from '../test/fixtures/limits.js'
-import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
+import { apiKey, baseUrl, credentials, json, ncpError, page, type Reply, reset, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpError } from './errors.js'
 import { createApiKeyClient as createBrowserClient, findNcpCredentials as findInBrowser } from './index.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
@@ -31,9 +32,18 @@ const { offset, limit } = operations.listApiKeys.query
 const belowLimit = limit.minimum - 1
 const belowOffset = offset.minimum - 1
 
+// Attempts time out only when a reply (attemptTimer.hang) or a credentials provider says so.
+const attemptTimer = manualTimer()
+
 function client(replies: Reply[], options: ApiKeyClientOptions = {}) {
   const { fetch } = scriptedFetch(...replies)
-  return createApiKeyClient({ credentials, baseUrl, fetch, maxAttempts: 1, random: () => 0, sleep: async () => {}, ...options })
+  return nodeClient({ credentials, baseUrl, fetch, maxAttempts: 1, random: () => 0, sleep: async () => {}, ...options }, attemptTimer.timer)
+}
+
+/** A credentials provider that never answers, during which the attempt's timeout expires. */
+const neverProvided = () => {
+  attemptTimer.expire()
+  return new Promise<never>(() => {})
 }
 
 describe('every client error message says what was wrong and what to do', async () => {
@@ -99,8 +109,8 @@ describe('every client error message says what was wrong and what to do', async 
   })
   // No answer.
   await expectError('a reset', () => client([reset()]).createApiKey({ apiKeyName: 'ci-bot' }))
-  await expectError('a timeout', () => client([hang], { timeoutMs: 10 }).getApiKey('k'))
-  await expectError('a credentials provider timeout', () => client([json(apiKey)], { timeoutMs: 10, credentials: () => new Promise<never>(() => {}) }).getApiKey('k'))
+  await expectError('a timeout', () => client([attemptTimer.hang], { timeoutMs: 10 }).getApiKey('k'))
+  await expectError('a credentials provider timeout', () => client([json(apiKey)], { timeoutMs: 10, credentials: neverProvided }).getApiKey('k'))
   for (const operation of operationIds) await expectError(`${operation} 503`, () => calls[operation](client([ncpError(503, 500, 'Endpoint Error')]), 'k'))
 
   test('the catalogue covers every error class', () => {

@@ -5,26 +5,14 @@
  */
 import { createApiKeyClientWith } from './client.js'
 import { type FindCredentialsOptions, findCredentials } from './credentials-chain.js'
+import { nodeDefaults } from './node-defaults.js'
 import type { ApiKeyClient, ApiKeyClientOptions, FindNcpCredentialsOptions, FoundCredentials } from './options.js'
-import { proxyFetch } from './proxy.js'
-import { userAgent } from './user-agent.js'
 
 export * from './exports.js'
 
 /** A client for the API Key operations. */
 export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyClient {
-  return createApiKeyClientWith((o) => {
-    const agent = userAgent(`node/${process.versions.node}`, o.userAgent)
-    const fetch = o.fetch ? undefined : proxyFetch(process.env)
-    const fromEnv = o.site === undefined && !!process.env.NCLOUD_SITE
-    const site = o.site ?? (process.env.NCLOUD_SITE || undefined)
-    const siteFrom = fromEnv ? 'NCLOUD_SITE' : 'site'
-    // Without a fetch option the fetch is Node's own (undici's, behind a proxy), which frames bodies.
-    const common = { siteFrom, userAgent: agent, fetch, framed: true }
-    if (o.credentials) return { ...common, credentials: o.credentials, site }
-    const found = findCredentials(process.env, o.profile)
-    return { ...common, credentials: found.credentials, site: site ?? found.site }
-  }, options)
+  return createApiKeyClientWith(nodeDefaults, options)
 }
 
 /**

@@ -3,6 +3,7 @@
 // never quoted, since it may carry a password.
 import { inspect } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { apiKey, baseUrl, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpValidationError } from './errors.js'
 import { createApiKeyClient as createBrowserClient } from './index.js'
@@ -39,6 +40,13 @@ describe('timeoutMs', () => {
   test('1 and 2^31 - 1 are the bounds', () => {
     expect(() => create({ timeoutMs: 1 })()).not.toThrow()
     expect(() => create({ timeoutMs: 2 ** 31 - 1 })()).not.toThrow()
+  })
+
+  test.each([1, 2 ** 31 - 1])('%i arms each attempt’s timer as it is', async (timeoutMs) => {
+    const t = manualTimer()
+    const { fetch } = scriptedFetch(json(apiKey))
+    await nodeClient({ credentials, baseUrl, fetch, timeoutMs }, t.timer).getApiKey('k')
+    expect(t.armed).toEqual([timeoutMs])
   })
 })
 

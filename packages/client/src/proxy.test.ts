@@ -4,12 +4,13 @@
 // The environment is read when the client is made, so each test sets it, makes the client and
 // puts it back at once.
 import { afterEach, describe, expect, test } from 'vitest'
+import { untimedClient } from '../test/fixtures/attempt-timer.js'
 import { type ConnectProxy, startConnectProxy } from '../test/fixtures/connect-proxy.js'
 import { type Loopback, refusedPort, sendJson, startServer } from '../test/fixtures/loopback.js'
 import { apiKey, credentials, page } from '../test/fixtures/scripted-fetch.js'
 import pkg from '../package.json' with { type: 'json' }
 import { version } from './generated/version.js'
-import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
+import { type ApiKeyClientOptions, createRawClient } from './node.js'
 import { proxyFetch } from './proxy.js'
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'] as const
@@ -22,7 +23,7 @@ function clientWith(env: Partial<Record<(typeof PROXY_VARIABLES)[number], string
       if (env[name] === undefined) delete process.env[name]
       else process.env[name] = env[name]
     }
-    return createApiKeyClient({ credentials, random: () => 0, ...options })
+    return untimedClient({ credentials, random: () => 0, ...options })
   } finally {
     for (const name of PROXY_VARIABLES) {
       if (saved[name] === undefined) delete process.env[name]

@@ -7,11 +7,12 @@ import { inspect } from 'node:util'
 import type { IncomingMessage } from 'node:http'
 import { describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { untimedClient } from '../test/fixtures/attempt-timer.js'
 import { nameRule } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startRawServer, startServer } from '../test/fixtures/loopback.js'
-import { credentials } from '../test/fixtures/scripted-fetch.js'
+import { credentials, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError, NcpError, NcpNetworkError } from './errors.js'
-import { type ApiKeyClient, createApiKeyClient, createRawClient } from './node.js'
+import { type ApiKeyClient, createRawClient } from './node.js'
 import { redactText } from './redact.js'
 
 // Key values as NCP makes them (40 letters and digits), and short ones only a field name gives away.
@@ -119,7 +120,7 @@ describe('a hostile server echoing everything', () => {
 
   beforeAll(async () => {
     const logger = { debug: (message: string, meta: Record<string, unknown>) => void lines.push({ message, meta }) }
-    apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, logger, maxAttempts: 2, random: () => 0, maxResponseBytes: 64 * 1024 })
+    apigw = untimedClient({ credentials, baseUrl: server.baseUrl, logger, maxAttempts: 2, random: () => 0, maxResponseBytes: 64 * 1024 })
     const collect = (p: Promise<unknown>) => p.then(() => errors.push(undefined), (e: unknown) => void errors.push(e))
     await apigw.createApiKey({ apiKeyName: 'ci-bot' })
     for (const shape of Object.keys(shapes)) await collect(apigw.getApiKey(shape))
@@ -130,7 +131,7 @@ describe('a hostile server echoing everything', () => {
     const raw = createRawClient(apigw)
     await collect(raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': 'redirect' } } }))
     await collect(raw.GET('/api-keys/{api-key-id}', { params: { path: { 'api-key-id': 'large' } } }))
-    const broken = createApiKeyClient({ credentials, baseUrl: malformed.baseUrl, logger, maxAttempts: 2, random: () => 0 })
+    const broken = untimedClient({ credentials, baseUrl: malformed.baseUrl, logger, maxAttempts: 2, random: () => 0 })
     await collect(broken.getApiKey('k'))
     await collect(broken.createApiKey({ apiKeyName: 'ci-bot' }))
   })
@@ -164,13 +165,64 @@ describe('a hostile server echoing everything', () => {
     expect((errors.find((e) => (e as NcpApiError).status === 502) as NcpApiError).excerpt).toMatch(/^\[/)
   })
 
-  test('the malformed answer is a network error whose cause keeps only a redacted reason and code', () => {
+  test("the malformed answer is a network error whose cause keeps only a redacted reason and the code this Node's fetch gives", async () => {
+    // What this Node's own fetch says of the same answer: Node 20 and 22 give a code, Node 24 none
+    // (the shapes of each are below).
+    const direct = (await fetch(`${malformed.baseUrl}/api-keys/k`).catch((e: unknown) => e)) as Error & { cause: { code?: unknown } }
+    expect(direct.cause).toMatchObject({ name: 'HTTPParserError', message: 'Response does not match the HTTP/1.1 protocol (Invalid header value char)' })
+    const code = direct.cause.code
+    expect([undefined, 'HPE_INVALID_HEADER_TOKEN']).toContain(code)
     const network = errors.filter((e) => e instanceof NcpNetworkError) as NcpNetworkError[]
+    expect(network).toHaveLength(2)
     for (const error of network) {
       expect(error.cause).toBeInstanceOf(Error)
-      expect(Object.keys(error.cause as object).sort()).toEqual(['code', 'name'])
-      expect((error.cause as Error).message).toMatch(/^fetch failed: /)
+      expect(Object.keys(error.cause as object).sort()).toEqual(code === undefined ? ['name'] : ['code', 'name'])
+      expect((error.cause as { code?: unknown }).code).toBe(code)
+      expect((error.cause as Error).message).toBe('fetch failed: Response does not match the HTTP/1.1 protocol (Invalid header value char)')
     }
+  })
+})
+
+describe("an answer that is not HTTP, as each Node's fetch reports it", () => {
+  // The shapes found by fetching from a server whose answer has a control character in a header:
+  // the cause is undici's HTTPParserError, holding the unparsed bytes (an echoed signature among
+  // them) as `data`. Node 20.20 and 22.23 (undici 6) give llhttp's code; Node 24.21 (undici 7,
+  // also the undici the client loads for a proxy on any Node) has the field, left undefined.
+  const signature = 'mOCDC9rpTaXIZVq1R67AhW5mwkBmY5VNV085/6K9zgk='
+  class HTTPParserError extends Error {
+    readonly data: string
+    constructor(
+      message: string,
+      readonly code: string | undefined,
+      data: string,
+    ) {
+      super(message)
+      this.name = 'HTTPParserError'
+      this.data = data
+    }
+  }
+  const parserError = (code: string | undefined) =>
+    new TypeError('fetch failed', {
+      cause: new HTTPParserError('Response does not match the HTTP/1.1 protocol (Invalid header value char)', code, `\x01${signature} primaryKey=${PRIMARY}\r\n\r\n{}`),
+    })
+
+  test.each([
+    ['Node 20 and 22', 'HPE_INVALID_HEADER_TOKEN', ['code', 'name']],
+    ['Node 24', undefined, ['name']],
+  ])('%s: NcpNetworkError whose cause keeps the reason, and the code only where fetch gave one', async (_node, code, keys) => {
+    const { fetch } = scriptedFetch(parserError(code))
+    const error = await untimedClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch, maxAttempts: 1 })
+      .getApiKey('k')
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpNetworkError)
+    expect((error as Error).message).toBe(
+      'getApiKey attempt 1 got no answer (fetch failed: Response does not match the HTTP/1.1 protocol (Invalid header value char)); check the network and the base URL.',
+    )
+    const cause = (error as NcpNetworkError).cause as Error & { code?: string }
+    expect(Object.keys(cause).sort()).toEqual(keys)
+    expect(cause).toMatchObject({ name: 'TypeError', message: 'fetch failed: Response does not match the HTTP/1.1 protocol (Invalid header value char)' })
+    expect(cause.code).toBe(code)
+    for (const text of texts(error)) for (const secret of [signature, PRIMARY]) expect(text).not.toContain(secret)
   })
 })
 

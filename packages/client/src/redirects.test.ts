@@ -4,6 +4,7 @@
 // are a typed error too, never a RangeError.
 import { operationIds, operations } from '@ncloud-apigw/operations'
 import { afterEach, describe, expect, test } from 'vitest'
+import { untimedClient } from '../test/fixtures/attempt-timer.js'
 import { calls } from '../test/fixtures/calls.js'
 import { type Loopback, startRawServer, startServer } from '../test/fixtures/loopback.js'
 import { apiKey, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
@@ -35,7 +36,7 @@ const REDIRECTS = [301, 302, 303, 307, 308]
 describe.each(REDIRECTS)('HTTP %i', (status) => {
   test.each(operationIds)('%s: not followed, a typed NcpApiError naming the status and the target origin, nothing sent there, not retried', async (operation) => {
     const { origin, target } = await redirecting(status)
-    const apigw = createApiKeyClient({ credentials, baseUrl: origin.baseUrl, maxAttempts: 3, random: () => 0 })
+    const apigw = untimedClient({ credentials, baseUrl: origin.baseUrl, maxAttempts: 3, random: () => 0 })
     const error = await calls[operation](apigw, 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ name: 'NcpApiError', operation, status, location: target.origin, retryable: false })
@@ -48,7 +49,7 @@ describe.each(REDIRECTS)('HTTP %i', (status) => {
 
   test('the raw client does not follow it either: GET and PUT with a body, sent once', async () => {
     const { origin, target } = await redirecting(status)
-    const raw = createRawClient(createApiKeyClient({ credentials, baseUrl: origin.baseUrl, random: () => 0 }))
+    const raw = createRawClient(untimedClient({ credentials, baseUrl: origin.baseUrl, random: () => 0 }))
     const path = { 'api-key-id': 'k' }
     await expect(raw.GET('/api-keys/{api-key-id}', { params: { path } })).rejects.toMatchObject({ name: 'NcpApiError', status, location: target.origin })
     await expect(raw.PUT('/api-keys/{api-key-id}', { params: { path }, body: { apiKeyName: 'ci-bot', isEnabled: true } })).rejects.toMatchObject({ name: 'NcpApiError', status })
@@ -59,7 +60,7 @@ describe.each(REDIRECTS)('HTTP %i', (status) => {
 
 test('a redirect answering a request with a body (PUT, 307): the typed error, sent once, never "got no answer"', async () => {
   const { origin, target } = await redirecting(307)
-  const apigw = createApiKeyClient({ credentials, baseUrl: origin.baseUrl, maxAttempts: 3, random: () => 0 })
+  const apigw = untimedClient({ credentials, baseUrl: origin.baseUrl, maxAttempts: 3, random: () => 0 })
   const error = await apigw.updateApiKey('k', { apiKeyName: 'renamed', isEnabled: false }).catch((e: unknown) => e)
   expect(error).toMatchObject({ name: 'NcpApiError', status: 307, retryable: false })
   expect((error as Error).message).not.toMatch(/got no answer|detached/)
@@ -124,7 +125,7 @@ describe('statuses outside 200..599', () => {
     for (const operation of operationIds) {
       const server = await startRawServer(() => `HTTP/1.1 ${status} Odd\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`)
       servers.push(server)
-      const apigw = createApiKeyClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3, random: () => 0 })
+      const apigw = untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3, random: () => 0 })
       const error = await calls[operation](apigw, 'k').catch((e: unknown) => e)
       expect(error).toBeInstanceOf(NcpApiError)
       expect(error).toMatchObject({ operation, status, retryable: false })
@@ -136,7 +137,7 @@ describe('statuses outside 200..599', () => {
   test('through the raw client too: NcpApiError, not a RangeError from new Response', async () => {
     const server = await startRawServer(() => 'HTTP/1.1 600 Odd\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}')
     servers.push(server)
-    const raw = createRawClient(createApiKeyClient({ credentials, baseUrl: server.baseUrl }))
+    const raw = createRawClient(untimedClient({ credentials, baseUrl: server.baseUrl }))
     const error = await raw.GET('/api-keys', {}).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).not.toBeInstanceOf(RangeError)

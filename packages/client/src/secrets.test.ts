@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { expect, test, vi } from 'vitest'
+import { manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
 import { nameRule, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, json, ncpError, scriptedFetch, secrets } from '../test/fixtures/scripted-fetch.js'
 import { createApiKeyClient } from './node.js'
@@ -16,17 +17,16 @@ function assertNoSecret(value: unknown, signatures: string[]) {
 test('no error kind, log line or client serialisation reveals a secret, a signature or a key value', async () => {
   const lines: unknown[] = []
   const logger = { debug: (message: string, meta: Record<string, unknown>) => lines.push({ message, meta }) }
-  const hang = (seen: { signal: AbortSignal }) =>
-    new Promise<Response>((_r, reject) => seen.signal.addEventListener('abort', () => reject(seen.signal.reason)))
+  const attemptTimer = manualTimer()
   const { fetch, seen } = scriptedFetch(
     json({ apiKey }), // create: fine
     ncpError(401, 200, 'Authentication Failed'), // api error
     new Response(`<html>${apiKey.apiKeyId}</html>`, { status: 502 }), // non-NCP body
     new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }), // network
-    hang, // timeout
+    attemptTimer.hang, // timeout
     new Response(`{"apiKey":{"primaryKey":"${apiKey.primaryKey}","secondaryKey":"${apiKey.secondaryKey}"`), // truncated 200
   )
-  const client = createApiKeyClient({ credentials, baseUrl, fetch, logger, maxAttempts: 1, timeoutMs: 50 })
+  const client = nodeClient({ credentials, baseUrl, fetch, logger, maxAttempts: 1, timeoutMs: 50 }, attemptTimer.timer)
   const errors: unknown[] = []
   const attempt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => errors.push(e))
 

@@ -17,6 +17,8 @@ export interface TransportConfig {
   framed: boolean
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Arms each attempt's timeout (`realTimer` outside tests). */
+  timer: AttemptTimer
   logger: Logger | undefined
   /** Sent as `User-Agent` when given (the Node entry; browsers set their own). */
   userAgent: string | undefined
@@ -52,23 +54,49 @@ export interface Answer {
 
 export type Send = (out: Outgoing) => Promise<Answer>
 
+/**
+ * Arms an attempt's timeout: calls `expire` once `ms` have passed, unless the returned function
+ * disarms it first. Not an option of the client: users have `timeoutMs`; the tests give their own
+ * timer, which expires an attempt exactly when they choose (once the server holds the request),
+ * so no test races a timer against a request's arrival or waits the timeout out.
+ */
+export type AttemptTimer = (ms: number, expire: () => void) => () => void
+
+/** The timer every client uses: Node's or the browser's `setTimeout`. */
+export const realTimer: AttemptTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms)
+  return () => clearTimeout(timer)
+}
+
 // fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause.
 function fetchReason(error: unknown): string {
   const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
   return cause?.message ? `${message}: ${cause.message}` : String(message)
 }
 
-const codeOf = (error: unknown) => (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
+/**
+ * The code of fetch's reason, where the runtime gives one, or `undefined`. Node's system errors
+ * (ECONNREFUSED, ECONNRESET) and undici's own (UND_ERR_SOCKET) carry one on every Node. An answer
+ * that is not HTTP gives an HTTPParserError, whose llhttp code (HPE_INVALID_HEADER_TOKEN) only
+ * undici 6 fills in (Node 20's and 22's fetch): undici 7 (Node 24's fetch, and the undici the
+ * client loads for a proxy on any Node) leaves it undefined, so that cause keeps no code.
+ */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
 
 // A refused connection never reached the API, so even a request that must not be repeated can be.
-// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them.
+// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them
+// whose own code is the first one's: refused only when every address refused.
 function refused(error: unknown): boolean {
   const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
-  return codeOf(error) === 'ECONNREFUSED' || (Array.isArray(errors) && errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED'))
+  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED')
+  return codeOf(error) === 'ECONNREFUSED'
 }
 
 /**
- * What is kept of fetch's error as the cause: its name, reason and code, redacted. The original
+ * What is kept of fetch's error as the cause: its name, reason and code (where it has one), redacted. The original
  * may carry what the server sent (undici's parser errors keep the unparsed bytes, an echoed
  * signature among them), which inspecting the error would show.
  */
@@ -76,7 +104,7 @@ function safeCause(error: unknown, secrets: readonly string[]): Error {
   const kept = new Error(quoted(fetchReason(error), secrets, 300))
   kept.name = (error as Error | undefined)?.name ?? 'Error'
   const code = codeOf(error)
-  return typeof code === 'string' ? Object.assign(kept, { code }) : kept
+  return code === undefined ? kept : Object.assign(kept, { code })
 }
 
 /**
@@ -108,10 +136,10 @@ export function createTransport(config: TransportConfig): Send {
       // One controller per attempt: the attempt's timeout or the caller's signal aborts it.
       const controller = new AbortController()
       let timedOut = false
-      const timer = setTimeout(() => {
+      const disarm = config.timer(timeoutMs, () => {
         timedOut = true
         controller.abort()
-      }, timeoutMs)
+      })
       const onAbort = () => controller.abort(signal!.reason)
       signal?.addEventListener('abort', onAbort)
       let sent = false
@@ -166,7 +194,7 @@ export function createTransport(config: TransportConfig): Send {
         lost ||= sent && !refused(cause)
         reason = error.name
       } finally {
-        clearTimeout(timer)
+        disarm()
         signal?.removeEventListener('abort', onAbort)
       }
 

@@ -9,8 +9,12 @@ import { expect, inject, test } from 'vitest'
 import { describeRun, freshEnv, runCommand } from './run-command.js'
 import { repoRoot } from './workspace.js'
 
-/** Exact versions: a new Node release changes nothing here until it is pinned. */
-const NODE_VERSIONS = ['22.23.3', '24.21.0']
+/**
+ * Exact versions: a new Node release changes nothing here until it is pinned. The line of the
+ * Node running this suite is left out: the client's own tests have just run the same tests on it
+ * (on Node 24, as .ci/run's second pass runs, that leaves Node 22).
+ */
+const NODE_VERSIONS = ['22.23.3', '24.21.0'].filter((version) => version.split('.')[0] !== process.versions.node.split('.')[0])
 
 const workDir = inject('workDir')
 const clientDir = join(repoRoot, 'packages/client')
