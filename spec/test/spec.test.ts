@@ -14,8 +14,10 @@ import {
   operations as pages,
   publicBaseUrl,
   referencePages,
+  seedIdempotent,
   signatureHeaders,
 } from './fixtures/seed-pages.js'
+import { operations as subscriptionPages } from './fixtures/subscription-pages.js'
 import { bundledYamlPath, deref, spec, type Json } from './load.js'
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
@@ -67,33 +69,42 @@ describe('the bundled document', () => {
     expect(parseYaml(readFileSync(bundledYamlPath, 'utf8'))).toEqual(spec)
   })
 
-  test('has exactly the six operations of NCP\'s pages, with their ids, on their documented paths', () => {
+  test('has exactly the fourteen operations of NCP\'s pages (the seed pages\' six, the subscription pages\' eight), with their ids, on their documented paths', () => {
     const found = allOperations.map(({ path, method, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)
-    const documented = [...pages, listPage, deletePage].map((p) => `${p.method.toUpperCase()} ${p.path} ${p.operationId}`)
+    const documented = [...pages, listPage, deletePage, ...subscriptionPages].map((p) => `${p.method.toUpperCase()} ${p.path} ${p.operationId}`)
+    expect(found).toHaveLength(14)
     expect(found.sort()).toEqual(documented.sort())
   })
 
   test('puts every operation under one described tag, with a summary, a description and its NCP page', () => {
-    expect(spec.tags).toHaveLength(1)
-    const [tag] = spec.tags
-    expect(tag.description).toBeTruthy()
+    expect(spec.tags.map((t: Json) => t.name)).toEqual(['API Key', 'Product'])
+    for (const tag of spec.tags) expect(tag.description, tag.name).toBeTruthy()
+    const expected: Record<string, { tag: string; url: string }> = {
+      ...Object.fromEntries(Object.entries(referencePages).map(([id, url]) => [id, { tag: 'API Key', url }])),
+      ...Object.fromEntries(subscriptionPages.map((p) => [p.operationId, { tag: p.tag, url: p.urls.en }])),
+    }
     for (const { op } of allOperations) {
-      expect(op.tags, op.operationId).toEqual([tag.name])
+      expect(op.tags, op.operationId).toEqual([expected[op.operationId]!.tag])
       expect(op.summary, op.operationId).toBeTruthy()
       expect(op.description, op.operationId).toMatch(/Classic and VPC/)
-      expect(op.externalDocs?.url, op.operationId).toBe(referencePages[op.operationId as keyof typeof referencePages])
+      expect(op.externalDocs?.url, op.operationId).toBe(expected[op.operationId]!.url)
     }
   })
 
-  test('says for every operation whether it may be repeated, as HTTP defines its method', () => {
-    // RFC 9110 9.2.2: GET, PUT and DELETE are idempotent, POST and PATCH are not.
-    for (const { method, op } of allOperations) {
-      expect(op['x-idempotent'], op.operationId).toBe(['get', 'put', 'delete'].includes(method))
+  test('says for every operation whether it may be repeated, as the fixtures decide (an idempotent POST is allowed)', () => {
+    const decided: Record<string, boolean> = { ...seedIdempotent, ...Object.fromEntries(subscriptionPages.map((p) => [p.operationId, p.idempotent])) }
+    for (const { op } of allOperations) {
+      expect(typeof decided[op.operationId], op.operationId).toBe('boolean')
+      expect(op['x-idempotent'], op.operationId).toBe(decided[op.operationId])
     }
+    // Both searches only read, though sent with POST.
+    expect(operation('/api-keys/search', 'post')['x-idempotent']).toBe(true)
+    expect(operation('/products/{product-id}/api-keys/search', 'post')['x-idempotent']).toBe(true)
   })
 
   test('keeps info short for tools that copy it, with contact, a root externalDocs and the export it relies on', () => {
-    expect(spec.info.description.trim().split('\n').length).toBeLessThanOrEqual(12)
+    expect(spec.info.description.trim().split('\n').length).toBeLessThanOrEqual(6)
+    expect(spec.info['x-ncp-source']).toBeTruthy()
     expect(spec.info.contact.url).toMatch(/^https:\/\/github\.com\/.+\/issues$/)
     expect(spec.externalDocs.url).toMatch(/^https:\/\//)
     expect(spec.info['x-ncp-export']).toMatchObject({
@@ -219,7 +230,7 @@ describe.each(pages)('$operationId, as on page $page', (page) => {
       expect(schema.required).toEqual(['apiKey'])
     }
     expect(keySchema).toBe(spec.components.schemas.ApiKey)
-    expect(deref(op.responses[success]).description).toMatch(/export apigw_v1\.json answers/)
+    expect(deref(op.responses[success])['x-ncp-source']).toMatch(/export apigw_v1\.json answers/)
   })
 
   test('carries the page\'s response example, exactly', () => {
@@ -276,7 +287,8 @@ describe.each(allOperations.map(({ path, method, op }) => [op.operationId as str
   const common = ['400', '401', '403', '429', '500', '503', '504']
 
   test('list what API Gateway can answer it, from the shared responses, and a default', () => {
-    const expected = [...common, ...(path.includes('{api-key-id}') ? ['404'] : []), ...(op.requestBody ? ['413'] : [])]
+    // 404 where the path names a key, a product or a stage; 413 where a body is sent.
+    const expected = [...common, ...(path.includes('{') ? ['404'] : []), ...(op.requestBody ? ['413'] : [])]
     const errors = Object.keys(op.responses).filter((status) => !/^2/.test(status))
     expect(errors.sort()).toEqual([...expected, 'default'].sort())
     for (const status of errors) expect(op.responses[status].$ref, status).toMatch(/^#\/components\/responses\//)
@@ -315,7 +327,7 @@ describe('the API key schema', () => {
   })
 
   test('says that the tables\' apiName is apiKeyName on the wire', () => {
-    expect(spec.components.schemas.ApiKeyName.description).toMatch(/`apiName`.*`apiKeyName`/s)
+    expect(spec.components.schemas.ApiKeyName['x-ncp-source']).toMatch(/`apiName`.*`apiKeyName`/s)
   })
 })
 
@@ -398,8 +410,10 @@ describe('examples', () => {
   test('there is one for every request and response of the pages and every error code', () => {
     const named = Object.keys(spec.components.examples)
     // A request and a response example per seed page with a body, a response per other page
-    // (delete answers no body), and one per error code.
-    expect(named).toHaveLength(pages.length + pages.filter((p) => p.body).length + 1 + errorCodes.length)
+    // (delete answers no body), one per error code, and a request example per subscription page
+    // with a body and a response example per one that answers a body.
+    const subscriptionExamples = subscriptionPages.filter((p) => p.body).length + subscriptionPages.filter((p) => p.response).length
+    expect(named).toHaveLength(pages.length + pages.filter((p) => p.body).length + 1 + errorCodes.length + subscriptionExamples)
     const used = cases.filter(([where]) => !where.startsWith('schema') && !where.startsWith('parameter'))
     // Each named example is used once per operation that shares it; at least once each.
     expect(used.length).toBeGreaterThanOrEqual(named.length)
