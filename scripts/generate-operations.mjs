@@ -66,6 +66,7 @@ function merged(schema, where) {
 const operations = []
 const infos = []
 const examples = []
+const answers = []
 const errors = new Map()
 for (const op of specOperations()) {
   const { id } = op
@@ -102,6 +103,11 @@ for (const op of specOperations()) {
   for (const p of op.query) if (p.required && p.example === undefined) throw new Error(`${id}: required query parameter ${p.name} has no example`)
   const example = { pathParams: valuesOf(op.pathParams), ...(op.query.length > 0 && { query: valuesOf(op.query) }), ...(op.body && { body: op.body.example }) }
   examples.push(`  ${id}: ${JSON.stringify(example)},`)
+  // And one valid answer: the success response's first example (no body: undefined).
+  const success = jsonContent(deref(op.raw.responses[op.success]).content)
+  const answer = success && deref(Object.values(success.examples ?? {})[0])?.value
+  if (success && answer === undefined) throw new Error(`${id}: the success answer has no example`)
+  answers.push(`  ${id}: ${JSON.stringify(answer)},`)
 }
 if (errors.size === 0) throw new Error('the spec documents no error responses')
 
@@ -132,6 +138,11 @@ ${infos.join('\n')}
  */
 export const exampleRequests = {
 ${examples.join('\n')}
+} as const satisfies Record<OperationId, unknown>
+
+/** One valid success answer body per operation: the spec's first example of it (\`undefined\`: no body). */
+export const exampleAnswers = {
+${answers.join('\n')}
 } as const satisfies Record<OperationId, unknown>
 
 /** Every error response the spec documents, in the spec's order: the first of a status is its default. */

@@ -3,45 +3,51 @@
 // string, a page without its total) is an NcpApiError naming the field, for every answer shape,
 // and never quotes the body, which may hold key values.
 import { inspect } from 'node:util'
-import { type OperationId, operationIds, operations, describe as say } from '@ncloud-apigw/operations'
+import { type OperationId, operationIds, operations, type Schema, describe as say } from '@ncloud-apigw/operations'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { untimedClient } from '../test/fixtures/attempt-timer.js'
-import { answerBody, calls } from '../test/fixtures/calls.js'
-import { characters, nameRule, over } from '../test/fixtures/limits.js'
+import { answerBody, calls, locate } from '../test/fixtures/calls.js'
+import { characters } from '../test/fixtures/limits.js'
 import { type Loopback, sendJson, startServer } from '../test/fixtures/loopback.js'
 import { apiKey, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { NcpApiError } from './errors.js'
 import { createApiKeyClient } from './node.js'
 
-const answering = operationIds.filter((id) => operations[id].answer !== 'none')
+const answering = operationIds.filter((id) => operations[id].response !== undefined)
 
-/** Where the key sits in an operation's answer, as the validator names it. */
-const keyPath = (operation: OperationId) => ({ key: '', wrapped: 'apiKey.', page: 'apiKeys[0].', none: '' })[operations[operation].answer]
+type Json = Record<string, unknown>
 
-type Key = Record<string, unknown>
-/** The documented answer with its (first) key changed by `change`. */
-function withKey(operation: OperationId, change: (key: Key) => void): unknown {
-  const body = structuredClone(answerBody(operation)) as Record<string, unknown>
-  const shape = operations[operation].answer
-  const key = (shape === 'key' ? body : shape === 'wrapped' ? body.apiKey : (body.apiKeys as Key[])[0]) as Key
-  change(key)
-  return body
+/**
+ * Ways to break the object an answer is about, from its schema: a required field left out, a
+ * required string that is a number, a boolean that is a string; each with the field it names and
+ * the rule it breaks. Key values (`primaryKey`) are among the strings where the answer has them.
+ */
+function breakages(schema: Schema): [string, (object: Json) => void, string, string][] {
+  const fields = Object.entries(schema.properties ?? {})
+  const required = schema.required ?? []
+  const found: [string, (object: Json) => void, string, string][] = []
+  const [first] = required
+  if (first) found.push([`without ${first}`, (o) => delete o[first], first, `${say(schema.properties![first]!)}, got nothing`])
+  for (const [field, rule] of fields.filter(([f, r]) => r.type === 'string' && (required.includes(f) || SECRET_FIELDS.includes(f))).slice(0, 3)) {
+    found.push([`with ${field} a number`, (o) => (o[field] = 12345), field, `${say(rule)}, got an integer`])
+  }
+  const bounded = fields.find(([, r]) => r.type === 'string' && r.maxLength !== undefined)
+  if (bounded) {
+    const [field, rule] = bounded
+    const length = rule.maxLength! + 1
+    found.push([`with ${field} over its limit`, (o) => (o[field] = 'ShortSecret1-'.repeat(length).slice(0, length)), field, `${say(rule)}, got ${characters(length)}`])
+  }
+  const last = required.at(-1)
+  if (last) found.push([`with ${last} null`, (o) => (o[last] = null), last, `${say(schema.properties![last]!)}, got null`])
+  const flag = fields.find(([, r]) => r.type === 'boolean')
+  if (flag) found.push([`with ${flag[0]} "yes"`, (o) => (o[flag[0]] = 'yes-it-is-enabled'), flag[0], 'true or false, got a string'])
+  return found
 }
 
-// What the answer's key holds that must never be quoted.
+const SECRET_FIELDS = ['primaryKey', 'secondaryKey']
+
+// What the answer holds that must never be quoted: every string of every example answer.
 const KEY_VALUES = [apiKey.primaryKey, apiKey.secondaryKey, 'ShortSecret1', 'yes-it-is-enabled']
-
-// A name one character over the spec's limit, made of something that must not be quoted.
-const overlongName = 'ShortSecret1-'.repeat(over(nameRule)).slice(0, over(nameRule))
-
-const brokenKeys: [string, (key: Key) => void, string, string][] = [
-  ['without apiKeyId', (k) => delete k.apiKeyId, 'apiKeyId', 'a string, got nothing'],
-  ['with isEnabled "yes"', (k) => (k.isEnabled = 'yes-it-is-enabled'), 'isEnabled', 'true or false, got a string'],
-  ['with a key value that is a number', (k) => (k.primaryKey = 12345), 'primaryKey', 'a string, got an integer'],
-  ['with a key value that is an object', (k) => (k.secondaryKey = { value: 'ShortSecret1' }), 'secondaryKey', 'a string, got an object'],
-  ['with a name over its limit', (k) => (k.apiKeyName = overlongName), 'apiKeyName', `${say(nameRule)}, got ${characters(over(nameRule))}`],
-  ['with modTime null', (k) => (k.modTime = null), 'modTime', 'a string, got null'],
-]
 
 let server: Loopback
 let reply: unknown
@@ -57,20 +63,21 @@ function expectQuotesNothing(error: unknown) {
 }
 
 describe.each(answering)('%s', (operation) => {
-  test.each(brokenKeys)('a 2xx key %s: NcpApiError naming the field, quoting nothing, not retried', async (_name, change, field, rule) => {
-    reply = withKey(operation, (key) => {
-      // Key values present, so that "quoting nothing" is tested against real values.
-      key.primaryKey ??= 'ShortSecret1'
-      change(key)
-    })
+  const { schema } = locate(operation, answerBody(operation) as Json)
+  test.each(breakages(schema))('a 2xx whose item is %s: NcpApiError naming the field, quoting nothing, not retried', async (_name, change, field, rule) => {
+    const body = answerBody(operation) as Json
+    const { path, object } = locate(operation, body)
+    // Key values present, so that "quoting nothing" is tested against real values.
+    for (const secret of SECRET_FIELDS) if (Object.hasOwn(schema.properties ?? {}, secret)) object[secret] = 'ShortSecret1'
+    change(object)
+    reply = body
     const before = server.received.length
-    const error = await calls[operation](untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 }), 'k').catch((e: unknown) => e)
+    const error = await calls[operation](untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
-    expect(error).toMatchObject({ operation, status: 200, retryable: false })
+    expect(error).toMatchObject({ operation, status: operations[operation].success, retryable: false })
     expect((error as NcpApiError).excerpt).toBeUndefined()
-    const named = `${keyPath(operation)}${field}`
     expect((error as Error).message).toBe(
-      `${operation} failed: HTTP 200 with a body that is not the documented answer (${named} must be ${rule}). Check the base URL and any proxy in between.`,
+      `${operation} failed: HTTP ${operations[operation].success} with a body that is not the documented answer (${path}${field} must be ${rule}). Check the base URL and any proxy in between.`,
     )
     expectQuotesNothing(error)
     expect(server.received.length - before).toBe(1)
@@ -95,15 +102,15 @@ describe('answers whose whole shape is wrong', () => {
 
   test.each(cases)('%s answered %j: %s', async (operation, body, problem) => {
     const { fetch } = scriptedFetch(json(body, operations[operation].success))
-    const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch }), 'k').catch((e: unknown) => e)
+    const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect((error as Error).message).toContain(`not the documented answer (${problem})`)
     expectQuotesNothing(error)
   })
 
   test.each(answering)('%s: a 2xx that is not JSON is refused without quoting it', async (operation) => {
-    const { fetch } = scriptedFetch(new Response(`{"apiKey":{"primaryKey":"${apiKey.primaryKey}"`, { status: 200 }))
-    const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch }), 'k').catch((e: unknown) => e)
+    const { fetch } = scriptedFetch(new Response(`{"apiKey":{"primaryKey":"${apiKey.primaryKey}"`, { status: operations[operation].success }))
+    const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch })).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'NcpApiError', status: 200, message: expect.stringContaining('with a body that is not JSON') })
     expect((error as NcpApiError).excerpt).toBeUndefined()
     expectQuotesNothing(error)

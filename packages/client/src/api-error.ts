@@ -22,15 +22,12 @@ const quotedValue = (value: unknown, secrets: readonly string[]) =>
   value === undefined || value === null ? undefined : quoted(typeof value === 'string' ? value : JSON.stringify(redactJson(value)), secrets) || undefined
 
 /**
- * The NcpApiError for a non-2xx answer: NCP's `{"error": {...}}` when the body is that, else an
- * excerpt of whatever it was (an HTML page, a truncated body, nothing). Everything quoted is
- * redacted of the given secrets and of anything shaped like one.
+ * The NcpApiError for a non-2xx answer (`body`: its text parsed as JSON, or `undefined`): NCP's
+ * `{"error": {...}}` when the body is that, else an excerpt of whatever it was (an HTML page, a
+ * truncated body, nothing). Everything quoted is redacted of the given secrets and of anything
+ * shaped like one. `named`: the path parameters of the operation, which its 404 may be about.
  */
-export function apiErrorFrom(fields: NcpApiErrorFields, text: string, secrets: readonly string[], namesKey: boolean): NcpApiError {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {}
+export function apiErrorFrom(fields: NcpApiErrorFields, text: string, body: unknown, secrets: readonly string[], named: readonly string[]): NcpApiError {
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error
   const code = error?.errorCode
   if (typeof code === 'string' || typeof code === 'number') {
@@ -43,9 +40,9 @@ export function apiErrorFrom(fields: NcpApiErrorFields, text: string, secrets: r
       },
       undefined,
       undefined,
-      namesKey,
+      named,
     )
   }
   const excerpt = quoted(body === undefined ? text : JSON.stringify(redactJson(body)), secrets)
-  return new NcpApiError({ ...fields, excerpt }, excerpt ? undefined : 'with an empty body', undefined, namesKey)
+  return new NcpApiError({ ...fields, excerpt }, excerpt ? undefined : 'with an empty body', undefined, named)
 }

@@ -3,8 +3,8 @@ import { apiErrorFrom } from './api-error.js'
 import { callLimits } from './config.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
-import { isRetryableStatus, isThrottled } from './retry.js'
-import { type Send, traceIdOf } from './transport.js'
+import { traceIdOf } from './attempt.js'
+import type { Send } from './transport.js'
 
 // Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
 const pathPieces = Object.fromEntries(
@@ -101,13 +101,9 @@ export async function call(context: CallContext, operation: OperationId, parts: 
   const { status, headers, text, secrets } = answer
   const fields = () => ({ operation, status, traceId: traceIdOf(headers, secrets) })
   if (status < 200 || status > 299) {
-    // The earlier attempt that got no answer did delete what it named: this one found it gone.
-    if (status === 404 && op.method === 'DELETE' && answer.lost) return undefined
-    // Throttling answers are retryable for every operation: the gateway refused before forwarding.
-    const retryable = isRetryableStatus(status) && (op.idempotent || isThrottled(status, text))
-    // An operation on a named resource: its 404 means "no such one".
-    const namesKey = Object.keys(op.pathParams).length > 0
-    throw apiErrorFrom({ ...fields(), retryable }, text, secrets, namesKey)
+    // An earlier attempt that may have reached the API did delete what it named: this one found it gone.
+    if (status === 404 && op.method === 'DELETE' && answer.reached) return undefined
+    throw apiErrorFrom({ ...fields(), retryable: answer.retryable }, text, answer.errorBody, secrets, Object.keys(op.pathParams))
   }
   if (op.response === undefined) return undefined
   // A success body holds key values: never quoted, only the field at fault is named.

@@ -1,3 +1,5 @@
+import type { Problem } from '@ncloud-apigw/operations'
+
 /**
  * The errors the client throws. Each has a stable `name` (minifiers rename classes), typed
  * fields, and a message that says what to do next. None holds a secret: no secret key, no
@@ -44,15 +46,21 @@ export interface NcpApiErrorFields {
   location?: string | undefined
 }
 
-/** The next step for a status, by whether the operation names a key. */
-function hint(status: number, namesKey: boolean): string {
+/** The next step for a status; `named` are the path parameters of the operation (`api-key-id`, ...). */
+function hint(status: number, named: readonly string[]): string {
   if (status === 401) return 'Check the access key, the secret key and their permissions.'
   if (status === 403) return 'Check that the access key may use API Gateway.'
-  if (status === 404) return namesKey ? 'Check the API key ID, and that the base URL ends in /api/v1.' : 'Check that the base URL ends in /api/v1.'
+  if (status === 404) return named.length > 0 ? `Check the ${idsOf(named)}, and that the base URL ends in /api/v1.` : 'Check that the base URL ends in /api/v1.'
   if (status === 413) return 'Send a smaller body.'
   if (status === 429) return 'Slow down and retry later.'
   if (status >= 500) return 'Retry later; if it persists, check the base URL and any proxy in between.'
   return 'Check the request against the API reference and the base URL.'
+}
+
+/** `['product-id', 'api-key-id']` → `product ID and API key ID`, as a person says them. */
+function idsOf(named: readonly string[]): string {
+  const words = named.map((name) => name.replace(/-id$/, ' ID').replaceAll('-', ' ').replace(/^api /, 'API ').replace(/ api /g, ' API '))
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]!
 }
 
 /** The API answered with a non-2xx status, or with a body the client could not use. */
@@ -69,15 +77,15 @@ export class NcpApiError extends NcpError {
 
   /**
    * `problem` says what was wrong when the body carried no NCP error; `next` replaces the
-   * status's usual next step. `namesKey`: the operation takes an API key ID.
+   * status's usual next step. `named`: the operation's path parameters, which a 404 may be about.
    */
-  constructor(fields: NcpApiErrorFields, problem = 'with a body that is not an NCP error', next?: string, namesKey = false) {
+  constructor(fields: NcpApiErrorFields, problem = 'with a body that is not an NCP error', next?: string, named: readonly string[] = []) {
     const { operation, status, errorCode, details, traceId, excerpt } = fields
     const what =
       errorCode === undefined
         ? problem + (excerpt ? ` (${JSON.stringify(excerpt)})` : '')
         : `${(fields.errorMessage ?? 'NCP error').replace(/\.$/, '')} (errorCode ${errorCode})${details ? `: ${details}` : ''}`
-    const parts = [`${operation ?? 'The request'} failed: HTTP ${status} ${what.replace(/[.\s]+$/, '')}.`, next ?? hint(status, namesKey), traceId ? `Trace ID: ${traceId.replace(/\.$/, '')}.` : '']
+    const parts = [`${operation ?? 'The request'} failed: HTTP ${status} ${what.replace(/[.\s]+$/, '')}.`, next ?? hint(status, named), traceId ? `Trace ID: ${traceId.replace(/\.$/, '')}.` : '']
     super(parts.filter(Boolean).join(' '), fields)
   }
 }
@@ -95,14 +103,6 @@ export class NcpTimeoutError extends NcpNetworkError {
   declare readonly timeoutMs: number
 }
 
-/** One broken rule, as the validator reports it. */
-export interface ValidationProblem {
-  field: string
-  limit: string
-  got?: string | undefined
-  length?: number | undefined
-}
-
 /** Bad input, refused before anything was sent. */
 export class NcpValidationError extends NcpError {
   override name = 'NcpValidationError'
@@ -115,7 +115,7 @@ export class NcpValidationError extends NcpError {
   /** The value's length in characters, when a length limit was broken. */
   declare readonly length: number | undefined
 
-  constructor({ field, limit, got, length }: ValidationProblem, operation?: string) {
+  constructor({ field, limit, got, length }: Problem, operation?: string) {
     super(`${field} must be ${limit}${got === undefined ? '' : `, got ${got}`}${operation ? ` (${operation})` : ''}; nothing was sent.`, {
       operation,
       field,

@@ -5,7 +5,7 @@
 // Nothing here waits on real time: waits between attempts are recorded and return at once, and an
 // attempt times out only when a test expires its timer, once the fake holds the request.
 import { inspect } from 'node:util'
-import { type OperationId, operationIds, operations } from '@ncloud-apigw/operations'
+import { type OperationId, operationIds, operations, type Schema, describe as say } from '@ncloud-apigw/operations'
 import { type Fault, type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
@@ -102,7 +102,7 @@ async function exercise(operation: OperationId, fault: Fault, options: ApiKeyCli
 }
 
 /** The operation answers a body the client reads (every one but delete, whose 204 has none). */
-const readsBody = (operation: OperationId) => operations[operation].answer !== 'none'
+const readsBody = (operation: OperationId) => operations[operation].response !== undefined
 
 describe.each(operationIds)('%s', (operation) => {
   const retried = operations[operation].idempotent
@@ -201,17 +201,23 @@ describe.each(operationIds)('%s', (operation) => {
     expect((error as Error).message).toMatch(/not JSON/)
   })
 
-  test('a 2xx that breaks the documented shape (a field of the wrong type): NcpApiError naming the field, one request', async () => {
+  test('a 2xx that breaks the documented shape (a required field left out): NcpApiError naming the field, one request', async () => {
+    // The value the method hands back (the answer unwrapped), without its first required field.
+    let unwrappedSchema = operations[operation].response as Schema | undefined
+    for (const property of operations[operation].unwrap as readonly string[]) unwrappedSchema = unwrappedSchema?.properties?.[property]
+    const [field] = unwrappedSchema?.required ?? []
     const { ok, error, seen } = await exercise(operation, {
       kind: 'transform',
       transform: (response) => {
-        const key = response.body?.apiKeys?.[0] ?? response.body?.apiKey ?? response.body
-        if (key && typeof key === 'object') key.isEnabled = 'yes'
+        let value = response.body
+        for (const property of operations[operation].unwrap as readonly string[]) value = value?.[property]
+        if (value && typeof value === 'object' && field) delete value[field]
       },
     })
     expect(seen).toBe(1)
     if (!readsBody(operation)) return void expect(ok).toBe(true)
-    expect(error).toMatchObject({ name: 'NcpApiError', retryable: false, message: expect.stringMatching(/isEnabled must be true or false, got a string/) })
+    const path = [...(operations[operation].unwrap as readonly string[]), field].join('.')
+    expect(error).toMatchObject({ name: 'NcpApiError', retryable: false, message: expect.stringContaining(`(${path} must be ${say(unwrappedSchema!.properties![field!]!)}, got nothing)`) })
   })
 
   test('a 6 MB answer: read and parsed, one request', async () => {

@@ -3,18 +3,23 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504
 }
 
+/** An error answer's body parsed as JSON, once; `undefined` when it is not JSON. */
+export function errorBodyOf(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * NCP's throttling answers (429 with errorCode 400 Quota Exceeded, 410 Throttle Limited or 420
  * Rate Limited): API Gateway refused the request before forwarding it, so it did nothing and any
- * request, one that must not be repeated included, can be sent again.
+ * request, one that must not be repeated included, can be sent again. `body` is the parsed answer.
  */
-export function isThrottled(status: number, body: string): boolean {
+export function isThrottled(status: number, body: unknown): boolean {
   if (status !== 429) return false
-  try {
-    return ['400', '410', '420'].includes(String(JSON.parse(body)?.error?.errorCode))
-  } catch {
-    return false
-  }
+  return ['400', '410', '420'].includes(String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode))
 }
 
 const BASE_DELAY_MS = 100

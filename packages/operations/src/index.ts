@@ -5,7 +5,7 @@
  */
 import { type OperationId, operations } from './generated/operations.js'
 
-export { documentedErrors, exampleRequests, type OperationId, operationInfo, operations } from './generated/operations.js'
+export { documentedErrors, exampleAnswers, exampleRequests, type OperationId, operationInfo, operations } from './generated/operations.js'
 export { matchOperation, type Route } from './route.js'
 export { queryValues, requestProblems, type RequestParts } from './request.js'
 export { describe, jsonType, lengthLimit, type Problem, problems, problemText, type Schema, valueKind } from './validate.js'

@@ -1,0 +1,173 @@
+import { quoted } from './api-error.js'
+import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
+import { discard, readText, TooLarge } from './read-body.js'
+import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
+import type { Outgoing, TransportConfig } from './transport.js'
+
+/** What one attempt came to: an answer with a status, or none. */
+export type Outcome =
+  | {
+      readonly kind: 'answer'
+      readonly status: number
+      readonly headers: Headers
+      readonly text: string
+      /** The secrets this attempt used, for redacting whatever the server quoted back. */
+      readonly secrets: readonly string[]
+      /** The timestamp it was signed with, for the clock-skew correction. */
+      readonly timestamp: number
+    }
+  | {
+      readonly kind: 'no answer'
+      readonly error: NcpNetworkError
+      /** The request may have reached the API (and been carried out): it was sent and not refused. */
+      readonly reached: boolean
+    }
+
+/** fetch's own error says only "fetch failed"; the reason (ECONNREFUSED, a reset...) is its cause. */
+function fetchReason(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string } }
+  return cause?.message ? `${message}: ${cause.message}` : String(message)
+}
+
+/**
+ * The code of fetch's reason, where the runtime gives one, or `undefined`. Node's system errors
+ * (ECONNREFUSED, ECONNRESET) and undici's own (UND_ERR_SOCKET) carry one on every Node. An answer
+ * that is not HTTP gives an HTTPParserError, whose llhttp code (HPE_INVALID_HEADER_TOKEN) only
+ * undici 6 fills in (Node 20's and 22's fetch): undici 7 (Node 24's fetch, and the undici the
+ * client loads for a proxy on any Node) leaves it undefined, so that cause keeps no code.
+ */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+// A refused connection never reached the API, so even a request that must not be repeated can be.
+// With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them
+// whose own code is the first one's: refused only when every address refused.
+function refused(error: unknown): boolean {
+  const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
+  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED')
+  return codeOf(error) === 'ECONNREFUSED'
+}
+
+/**
+ * What is kept of fetch's error as the cause: its name, reason and code (where it has one),
+ * redacted. The original may carry what the server sent (undici's parser errors keep the
+ * unparsed bytes, an echoed signature among them), which inspecting the error would show.
+ */
+function safeCause(error: unknown, secrets: readonly string[]): Error {
+  const kept = new Error(quoted(fetchReason(error), secrets, 300))
+  kept.name = (error as Error | undefined)?.name ?? 'Error'
+  const code = codeOf(error)
+  return code === undefined ? kept : Object.assign(kept, { code })
+}
+
+/** The trace ID header, redacted like any text the server chose. */
+export function traceIdOf(headers: Headers, secrets: readonly string[]): string | undefined {
+  const value = headers.get('x-ncp-trace-id')
+  return value === null ? undefined : quoted(value, secrets, 100)
+}
+
+/** A redirect (never followed: it would carry the signature elsewhere) or a status HTTP has not. */
+function unusableStatus(operation: string | undefined, response: Response, secrets: readonly string[]): NcpApiError {
+  const { status, headers, type } = response
+  const fields = { operation, status, retryable: false, traceId: traceIdOf(headers, secrets) }
+  if (type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    // A browser's opaque redirect hides its Location: then where it pointed is unknown.
+    const target = headers.get('location')
+    let location: string | undefined
+    try {
+      if (target !== null) location = quoted(new URL(target, response.url || undefined).origin, secrets, 100)
+    } catch {}
+    if (location === 'null') location = undefined
+    return new NcpApiError(
+      { ...fields, location },
+      `redirecting${location ? ` to ${location}` : ''}, which NCP's API never does, so it was not followed and nothing was sent there`,
+      'Check the base URL and any proxy in between.',
+    )
+  }
+  return new NcpApiError(fields, 'which is not an HTTP status (200 to 599)', 'Check the base URL and any proxy in between.')
+}
+
+/**
+ * Makes one attempt of a request: credentials (a provider's answer checked every time), a fresh
+ * signature over the path and query as sent, fetch with no redirect followed, the answer's body
+ * read whole up to `maxResponseBytes`; all of it bounded by the attempt's timer and the caller's
+ * signal. Resolves with what came of it; throws what no retry can change (the caller's abort, a
+ * credentials error, a redirect, a body too large).
+ */
+export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number) => Promise<Outcome> {
+  const { clock, logger, maxResponseBytes, framed, userAgent } = config
+  const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
+  // Credentials given as an object are checked once; a provider's answer, on every attempt.
+  const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
+
+  return async (out, attempt) => {
+    const { operation, method, target, body, signal, timeoutMs } = out
+    // The target comes percent-encoded exactly as the URL parser would leave it (see targetOf
+    // and the raw client), so what is signed is what fetch sends, with no URL parsed per call.
+    const url = config.baseUrl + target
+    // One controller per attempt: the attempt's timeout or the caller's signal aborts it.
+    const controller = new AbortController()
+    let timedOut = false
+    const disarm = config.timer(timeoutMs, () => {
+      timedOut = true
+      controller.abort()
+    })
+    const onAbort = () => controller.abort(signal!.reason)
+    signal?.addEventListener('abort', onAbort)
+    let sent = false
+    let secrets: string[] = []
+    let response: Response | undefined
+    try {
+      const credentials = fixed ?? (await resolveCredentials(config.credentials, controller.signal))
+      const timestamp = Math.floor(clock.now())
+      const signature = await signedHeaders(method, basePath + target, String(timestamp), credentials)
+      secrets = [credentials.secretKey, signature['x-ncp-apigw-signature-v2']]
+      const headers: Record<string, string> = { ...out.headers, ...signature }
+      if (body !== undefined) headers['content-type'] ??= 'application/json'
+      if (userAgent) headers['user-agent'] = userAgent
+      if (logger) logger.debug('ncp request', { operation, attempt, method, target })
+      sent = true
+      response = await config.fetch(url, { method, headers, body: body ?? null, redirect: 'manual', signal: controller.signal })
+      const { status } = response
+      if (status < 200 || status > 599 || (status >= 300 && status < 400)) {
+        discard(response.body)
+        throw unusableStatus(operation, response, secrets)
+      }
+      const text = await readText(response, maxResponseBytes, controller.signal, framed)
+      if (logger) logger.debug('ncp response', { operation, attempt, status, traceId: traceIdOf(response.headers, secrets) })
+      return { kind: 'answer', status, headers: response.headers, text, secrets, timestamp }
+    } catch (cause) {
+      if (cause instanceof TooLarge) {
+        throw new NcpApiError(
+          { operation, status: response!.status, retryable: false, traceId: traceIdOf(response!.headers, secrets) },
+          `with a body larger than maxResponseBytes (${cause.limit} bytes), so it was not read`,
+          'Raise maxResponseBytes if answers this large are expected.',
+        )
+      }
+      if (cause instanceof NcpError) throw cause
+      signal?.throwIfAborted()
+      const what = `${operation ?? `${method} ${target}`} attempt ${attempt}`
+      if (timedOut) {
+        const error = new NcpTimeoutError(
+          `${what} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
+          { operation, attempts: attempt, timeoutMs },
+          safeCause(cause, secrets),
+        )
+        return { kind: 'no answer', error, reached: sent }
+      }
+      // Before anything was sent: the credentials provider's own error, as it is.
+      if (!sent) throw cause
+      const error = new NcpNetworkError(
+        `${what} got no answer (${quoted(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
+        { operation, attempts: attempt },
+        safeCause(cause, secrets),
+      )
+      return { kind: 'no answer', error, reached: !refused(cause) }
+    } finally {
+      disarm()
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { Outcome } from './attempt.js'
+import type { Clock } from './clock.js'
+import type { NcpNetworkError } from './errors.js'
+import type { Logger } from './options.js'
+import { backoffDelay, errorBodyOf, isRetryableStatus, isThrottled, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
+import type { Answer, Outgoing } from './transport.js'
+
+/** After an attempt: the call's result, or a wait before the next attempt. */
+export type Next =
+  | { readonly done: true; readonly answer: Answer }
+  | { readonly done: true; readonly error: NcpNetworkError }
+  /** Another attempt: after `delayMs` (a retry), or at once when there is none (re-signed with a corrected clock). */
+  | { readonly done: false; readonly delayMs?: number; readonly reason?: string | number }
+
+export interface RetryPolicyConfig {
+  clock: Clock
+  random: () => number
+  logger: Logger | undefined
+}
+
+/**
+ * The one place that decides what follows an attempt, and whether a final failure is
+ * `retryable`. Per call: its attempts (`maxAttempts`, one more after a clock correction), whether
+ * an earlier attempt may have reached the API (`reached`). The rules:
+ *
+ * - An answer from 200 to 299 is the result.
+ * - A 401 whose `Date` is far from the signed timestamp: the server's clock is learned and the
+ *   request signed again at once, once per call (the request was refused before it did anything).
+ * - 429, 502, 503 and 504 are retried when a repeat is safe: the operation is idempotent, or the
+ *   answer is NCP's throttling (refused before it was forwarded); after `Retry-After` when the
+ *   server gives one (not over a minute: longer is returned), else after jittered backoff.
+ * - No answer: retried when the operation is idempotent or the request cannot have reached the
+ *   API (refused, or never sent).
+ */
+export function createRetryPolicy(config: RetryPolicyConfig) {
+  const { clock, random, logger } = config
+  return {
+    /** The policy of one call. */
+    start(out: Outgoing) {
+      let budget = out.maxAttempts
+      let skewCorrected = false
+      let reached = false
+
+      return (outcome: Outcome, attempt: number): Next => {
+        if (outcome.kind === 'no answer') {
+          const { error } = outcome
+          if (attempt >= budget || !(out.idempotent || !outcome.reached)) return { done: true, error }
+          reached ||= outcome.reached
+          return { done: false, delayMs: backoffDelay(attempt, random), reason: error.name }
+        }
+        const { status, headers, text, secrets } = outcome
+        if (status < 300) return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody: undefined } }
+        // A refused timestamp: learn the server's clock from its Date header and sign once more.
+        if (status === 401 && !skewCorrected && clock.correct(outcome.timestamp, headers.get('date'))) {
+          skewCorrected = true
+          budget++
+          if (logger) logger.debug('ncp clock corrected', { operation: out.operation, attempt, offsetMs: clock.offset() })
+          return { done: false }
+        }
+        // The error body is parsed once, here, for the throttling check and for the error itself.
+        const errorBody = errorBodyOf(text)
+        const retryable = isRetryableStatus(status) && (out.idempotent || isThrottled(status, errorBody))
+        const delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
+        if (!retryable || attempt >= budget || (delayMs ?? 0) > MAX_RETRY_AFTER_MS) {
+          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody } }
+        }
+        return { done: false, delayMs: delayMs ?? backoffDelay(attempt, random), reason: status }
+      }
+    },
+  }
+}
