@@ -1,5 +1,6 @@
-// Sends one HTTP/1.1 request over a bare TCP socket and reports every byte that came back and how
-// the connection ended, so tests assert what the wire carried, not what a client made of it.
+// HTTP/1.1 over a bare TCP socket: one request, reporting every byte that came back and how the
+// connection ended, so tests assert what the wire carried, not what a client made of it; or many
+// pipelined requests on one connection, for tests that need many requests cheaply.
 import { connect } from 'node:net'
 import { signedHeaders, type TestCredentials } from './ncp-fetch.js'
 
