@@ -19,9 +19,10 @@ afterAll(async () => {
   await gw?.close()
 })
 
-function terminal(answer: string) {
+/** stdin a terminal where `answer` is typed; stdout a terminal too when `screen`, as for a person. */
+function terminal(answer: string, { screen = false } = {}) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true })
-  const stdout = new PassThrough()
+  const stdout = Object.assign(new PassThrough(), screen ? { isTTY: true } : {})
   const stderr = new PassThrough()
   const text = { stdout: '', stderr: '' }
   stdout.setEncoding('utf8').on('data', (chunk: string) => (text.stdout += chunk))
@@ -74,6 +75,15 @@ describe('delete asks on a terminal', () => {
     expect(code).toBe(exitCodes.ok)
     expect(text.stderr).toBe(`Delete the API key "${key.apiKeyId}"? Callers still sending its values will be refused, and it cannot be undone. [y/N] `)
     expect(JSON.parse(text.stdout)).toEqual({ apiKeyId: key.apiKeyId, deleted: true })
+    expect(gw.keys.has(key.apiKeyId)).toBe(false)
+  })
+
+  test('with stdout a terminal too, answered y, it deletes and says so in a line (a table is the default on a terminal)', async () => {
+    const key = gw.seedKey({ apiKeyName: 'asked-away' })
+    const { io, text } = terminal('y\n', { screen: true })
+    const code = await run(['api-key', 'delete', key.apiKeyId, '--base-url', gw.url], io)
+    expect(code).toBe(exitCodes.ok)
+    expect(text.stdout).toBe(`Deleted the API key "${key.apiKeyId}".\n`)
     expect(gw.keys.has(key.apiKeyId)).toBe(false)
   })
 

@@ -1,5 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { run } from '../src/run.js'
 
 /** The built binary, as users run it (turbo builds the package before it tests it). */
 export const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -8,6 +11,45 @@ export interface CliResult {
   code: number | null
   stdout: string
   stderr: string
+}
+
+/**
+ * What the CLI and the client read from the environment: the `NCLOUD_` variables, `HOME` (for
+ * `~/.ncloud/configure`, through `os.homedir()`) and the proxy variables.
+ */
+const readByTheCli = /^(NCLOUD_\w*|HOME|(HTTPS?|NO|ALL)_PROXY)$/i
+
+/**
+ * Runs the CLI in this process through `run(argv, io)`, as the binary does, with stdin a pipe
+ * closed at once and stdout and stderr no terminals, as in a script (the binary's `runCli`).
+ *
+ * The client reads credentials, the site and proxies from `process.env` and `~/.ncloud/configure`
+ * from `HOME`, and takes no environment of its own (`findNcpCredentials` has no `env` option),
+ * so the run gets `env` by having exactly it in `process.env` for its duration: every variable
+ * the CLI reads is removed first (no real credentials or configure file can leak in), the
+ * others (PATH, vitest's) stay. One run at a time: await each before the next.
+ */
+export async function runInProcess(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  const saved = { ...process.env }
+  for (const name of Object.keys(process.env)) if (readByTheCli.test(name)) delete process.env[name]
+  Object.assign(process.env, env)
+  const stdin = new PassThrough()
+  stdin.end()
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { stdout: '', stderr: '' }
+  stdout.setEncoding('utf8').on('data', (chunk: string) => (text.stdout += chunk))
+  stderr.setEncoding('utf8').on('data', (chunk: string) => (text.stderr += chunk))
+  try {
+    const code = await run(args, { stdin, stdout, stderr })
+    stdout.end()
+    stderr.end()
+    await Promise.all([once(stdout, 'end'), once(stderr, 'end')])
+    return { code, ...text }
+  } finally {
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+    Object.assign(process.env, saved)
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { startFakeApiGateway } from '@ncloud-apigw/testing'
 import type { TestProject } from 'vitest/node'
 import { startFakeControl } from './fake-control.js'
-import { startPrism } from './prism.js'
+import { type RunningPrism, startPrism } from './prism.js'
 import { writePrismSpec } from './prism-spec.js'
 
 declare module 'vitest' {
@@ -29,19 +29,25 @@ export default async function setup(project: TestProject) {
   try {
     const { path, basePath } = writePrismSpec()
 
-    const mock = await startPrism(path, { mode: 'mock' })
-    stops.push(mock.stop)
-    project.provide('mockUrl', `${mock.origin}${basePath}`)
-
     const fake = await startFakeApiGateway()
     stops.push(() => fake.close())
     const control = await startFakeControl(fake)
     stops.push(control.close)
     project.provide('fakeControlUrl', control.url)
 
-    // Prism forwards the path it received, base path included, to the upstream's origin.
-    const proxy = await startPrism(path, { mode: 'proxy', upstream: new URL(fake.url).origin })
-    stops.push(proxy.stop)
+    // The two Prisms start side by side: each spends a second or more (far more on a loaded
+    // machine) loading itself, on its own. Prism's proxy forwards the path it received, base
+    // path included, to the upstream's origin.
+    const started = await Promise.allSettled([
+      startPrism(path, { mode: 'mock' }),
+      startPrism(path, { mode: 'proxy', upstream: new URL(fake.url).origin }),
+    ])
+    for (const prism of started) if (prism.status === 'fulfilled') stops.push(prism.value.stop)
+    const [mock, proxy] = started.map((prism) => {
+      if (prism.status === 'rejected') throw prism.reason
+      return prism.value
+    }) as [RunningPrism, RunningPrism]
+    project.provide('mockUrl', `${mock.origin}${basePath}`)
     project.provide('proxyUrl', `${proxy.origin}${basePath}`)
   } catch (error) {
     await teardown()

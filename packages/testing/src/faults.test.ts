@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
 import { operationIds, operations, pathOf, validBodies, type OperationId } from '../test/operation-requests.js'
+import { heldSleep, type HeldSleep } from '../test/held-sleep.js'
 import { rawExchange, splitResponse } from '../test/raw-exchange.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 let gw: FakeApiGateway
 let id: string
+// Delay faults wait on the test, never on real time.
+let delays: HeldSleep
 beforeEach(async () => {
-  gw = await startFakeApiGateway()
+  delays = heldSleep()
+  gw = await startFakeApiGateway({ sleep: delays.sleep })
   id = gw.seedKey({ apiKeyName: 'seeded' }).apiKeyId
 })
 afterEach(async () => {
@@ -28,10 +32,6 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
     return { name: e.name, message: e.message, cause: e.cause?.code }
   }
   throw new Error('expected a rejection')
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
 describe('status faults', () => {
@@ -217,22 +217,23 @@ describe('connection faults', () => {
     gw.injectFault({ kind: 'hang' })
     const client = new AbortController()
     const pending = failure(get({ signal: client.signal }))
-    await until(() => gw.requests[0]?.fault === 'hang')
-    // Nothing comes back however long the client waits; it is the client that ends this.
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(gw.requests[0]?.status).toBeUndefined()
+    await gw.waitForRequests(1)
+    // A later request is answered while the hanging one still is not: it is the client that ends this.
+    expect((await get()).status).toBe(200)
+    expect(gw.requests.map((r) => [r.fault, r.status])).toEqual([['hang', undefined], [undefined, 200]])
     client.abort()
     expect((await pending).name).toBe('AbortError')
     expect(gw.requests[0]).toMatchObject({ fault: 'hang', status: undefined })
-    expect((await get()).status).toBe(200)
   })
 
-  test('delay answers normally after the delay', async () => {
+  test('delay asks the sleep for its ms, and answers normally once that is over', async () => {
     gw.injectFault({ kind: 'delay', ms: 300 })
-    const started = Date.now()
-    const res = await get()
-    expect(res.status).toBe(200)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    const pending = get()
+    await gw.waitForRequests(1)
+    expect(delays.asked).toEqual([300])
+    expect(gw.requests[0]).toMatchObject({ fault: 'delay', status: undefined })
+    await delays.release()
+    expect((await pending).status).toBe(200)
     expect(gw.requests[0]).toMatchObject({ fault: 'delay', status: 200 })
   })
 
@@ -241,11 +242,22 @@ describe('connection faults', () => {
     const client = new AbortController()
     const pending = failure(create({ signal: client.signal }))
     // Give up once the server holds the request in its delay.
-    await until(() => gw.requests[0]?.fault === 'delay')
+    await gw.waitForRequests(1)
     client.abort()
     expect((await pending).name).toBe('AbortError')
     expect(gw.keys.size).toBe(1)
-    await until(() => gw.keys.size === 2)
+    await delays.release()
+    expect(gw.keys.size).toBe(2)
+    expect(gw.requests[0]).toMatchObject({ fault: 'delay', operationId: 'createApiKey' })
+  })
+
+  test('without a sleep option, delay waits on a real timer, then answers', async () => {
+    await gw.close()
+    gw = await startFakeApiGateway()
+    id = gw.seedKey().apiKeyId
+    gw.injectFault({ kind: 'delay', ms: 1 })
+    expect((await get()).status).toBe(200)
+    expect(gw.requests[0]).toMatchObject({ fault: 'delay', status: 200 })
   })
 })
 
@@ -429,7 +441,12 @@ describe.each(operationIds)('every fault kind works with %s', (op) => {
 
   test('hang: no answer until the client gives up, not processed', async () => {
     const changed = await withFault({ kind: 'hang' }, async () => {
-      expect((await failure(call({ signal: AbortSignal.timeout(100) }))).name).toBe('TimeoutError')
+      const client = new AbortController()
+      const pending = failure(call({ signal: client.signal }))
+      // The client gives up only once its request hangs at the fake, however long it took to get there.
+      await gw.waitForRequests(1, (r) => r.operationId === op && r.fault === 'hang')
+      client.abort()
+      expect((await pending).name).toBe('AbortError')
     })
     expect(changed).toBe(false)
   })
@@ -445,7 +462,12 @@ describe.each(operationIds)('every fault kind works with %s', (op) => {
 
   test(`delay: the normal answer (${success}), late, processed`, async () => {
     const changed = await withFault({ kind: 'delay', ms: 20 }, async () => {
-      const res = await call()
+      const pending = call()
+      const [held] = await gw.waitForRequests(1, (r) => r.operationId === op && r.fault === 'delay')
+      expect(delays.asked).toEqual([20])
+      expect(held?.status).toBeUndefined()
+      await delays.release()
+      const res = await pending
       expect(res.status).toBe(success)
       await res.arrayBuffer()
     })

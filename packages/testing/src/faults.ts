@@ -43,7 +43,10 @@ export interface StatusFault extends FaultTarget {
   readonly body?: unknown
 }
 
-/** Waits `ms`, then processes the request and answers normally (so a client may time out first). */
+/**
+ * Waits `ms` (through the fake's `sleep` option, a real timer by default), then processes the
+ * request and answers normally (so a client may time out first).
+ */
 export interface DelayFault extends FaultTarget {
   readonly kind: 'delay'
   readonly ms: number

@@ -28,6 +28,12 @@ export interface FakeApiGatewayOptions {
   /** The real clock, in ms since the epoch; default `Date.now`. The server's clock adds the offset. */
   readonly now?: () => number
   /**
+   * How a `delay` fault waits: resolves after `ms`, and should reject once `signal` aborts (the
+   * fake is closing). Default a real timer. Inject one to hold a delayed request for exactly as
+   * long as a test needs, and to see the `ms` asked for, without waiting on real time.
+   */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+  /**
    * Where the API is served; default `/api/v1`, as on NCP. `''` serves it at the root, for a
    * proxy in front that strips the base path (Prism's proxy forwards `/api-keys` to
    * `upstream + /api-keys`); signatures are still checked over the path as received.
@@ -154,6 +160,7 @@ class Gateway implements FakeApiGateway {
   readonly #requests: MutableRecord[] = []
   readonly #maxRecorded: number
   readonly #now: () => number
+  readonly #sleep: (ms: number, signal: AbortSignal) => Promise<void>
   readonly #lifetime = new AbortController()
   readonly #waiters = new Set<Waiter>()
   /** Records far enough along for `waitForRequests` to count. */
@@ -168,6 +175,7 @@ class Gateway implements FakeApiGateway {
     this.#basePath = options.basePath ?? BASE_PATH
     checkBasePath(this.#basePath)
     this.#now = options.now ?? Date.now
+    this.#sleep = options.sleep ?? ((ms, signal) => sleep(ms, undefined, { signal }))
     this.#maxRecorded = checkMaxRecorded(options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS)
     this.#offset = 0
     this.setClockOffset(options.clockOffsetMs ?? 0)
@@ -181,6 +189,11 @@ class Gateway implements FakeApiGateway {
     // Long ids (the client is tested with very long, heavily encoded ones) need more than the
     // default 16 KiB of request line and headers.
     this.#server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => void this.#handle(req, res))
+    // An idle keep-alive connection stays open until the client or close() ends it. With Node's
+    // default (closing it after 5 s idle) a client that reuses it just as that timer fires, which
+    // a starved process makes likely, has its request reset: the fake would fail its caller for
+    // being slow. Clients close the idle connections they keep, and close() ends the rest.
+    this.#server.keepAliveTimeout = 0
   }
 
   async listen(port: number, host: string): Promise<void> {
@@ -383,7 +396,9 @@ class Gateway implements FakeApiGateway {
         // Nothing is sent; close() or the client ends the connection.
         return
       case 'delay':
-        await sleep(fault.ms, undefined, { signal: this.#lifetime.signal })
+        await this.#sleep(fault.ms, this.#lifetime.signal)
+        // An injected sleep may resolve after close(): a closed fake changes nothing.
+        if (this.#closing !== undefined) return
         this.#send(res, record, this.#process(incoming))
         return
       case 'reset': {

@@ -1,9 +1,11 @@
 import { connect } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { heldSleep } from '../test/held-sleep.js'
 import { operationIds, operations, pathOf, validBodies } from '../test/operation-requests.js'
 import { startFakeApiGateway, TEST_CREDENTIALS } from './index.js'
 
+/** Polls for a state that no event announces (a request that arrived but whose body is still being read). */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10))
 }
@@ -80,22 +82,52 @@ describe('closing', () => {
       () => 'answered',
       (error: Error) => error.name,
     )
-    await until(() => gw.requests.length === 1)
+    await gw.waitForRequests(1)
     await gw.close()
     expect(await pending).toBe('TypeError')
   })
 
-  test('close() does not wait for a delayed answer', async () => {
+  test('close() does not wait for a delayed answer (the default sleep, a real timer, ends with it)', async () => {
     const gw = await startFakeApiGateway()
     gw.injectFault({ kind: 'delay', ms: 10 * 60 * 1000 })
     const pending = ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'late' } }).then(
       () => 'answered',
       (error: Error) => error.name,
     )
-    await until(() => gw.requests.length === 1)
+    await gw.waitForRequests(1)
     await gw.close()
     expect(await pending).toBe('TypeError')
     expect(gw.keys.size).toBe(0)
+  })
+
+  test('an idle keep-alive connection is left open for the client to reuse or close: the fake sets no idle timeout', async () => {
+    const gw = await startFakeApiGateway()
+    try {
+      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', '/api-keys/abc')
+      await res.text()
+      expect(res.headers.get('connection')).toBe('keep-alive')
+      // Node's server sends \`Keep-Alive: timeout=5\` exactly when it closes idle connections after
+      // 5 s; a client starved past that reused one just as it closed and got ECONNRESET (seen
+      // under load). Watching for that close itself would take over 5 s of real time.
+      expect(res.headers.get('keep-alive')).toBeNull()
+    } finally {
+      await gw.close()
+    }
+  })
+
+  test('a delayed request whose injected sleep ends only after close() changes nothing', async () => {
+    let wake = () => {}
+    // A sleep that ignores the signal: the fake must not process once it is closed.
+    const gw = await startFakeApiGateway({ sleep: () => new Promise<void>((resolve) => (wake = resolve)) })
+    gw.injectFault({ kind: 'delay', ms: 1_000 })
+    const pending = ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'late' } }).catch((error: Error) => error.name)
+    await gw.waitForRequests(1)
+    await gw.close()
+    expect(await pending).toBe('TypeError')
+    wake()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(gw.keys.size).toBe(0)
+    expect(gw.requests[0]).toMatchObject({ fault: 'delay', status: undefined })
   })
 
   test('close() ends idle keep-alive connections, and closing twice is harmless', async () => {
@@ -120,11 +152,11 @@ describe('clients that leave', () => {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), hostname, () => {
           socket.write('POST /api/v1/api-keys HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"apiKey')
-          setTimeout(() => socket.destroy(), 50)
+          // Leaves once the fake has the request and is reading its body.
+          void until(() => gw.requests.length === 1).then(() => socket.destroy())
         })
         socket.on('close', () => resolve())
       })
-      await until(() => gw.requests.length === 1)
       expect(gw.requests[0]).toMatchObject({ method: 'POST', status: undefined })
       const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
       expect(res.status).toBe(201)
@@ -134,20 +166,28 @@ describe('clients that leave', () => {
   })
 
   test('clients that give up during a delay or a 10 MiB answer cause no error', async () => {
-    const gw = await startFakeApiGateway()
+    const delays = heldSleep()
+    const gw = await startFakeApiGateway({ sleep: delays.sleep })
     try {
       gw.injectFault({ kind: 'delay', ms: 1_000, times: 5 })
       gw.injectFault({ kind: 'large', times: 5 })
-      const attempts = Array.from({ length: 10 }, () =>
-        ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', {
-          body: { apiKeyName: 'quitter' },
-          signal: AbortSignal.timeout(200),
-        }).then((res) => res.body?.cancel(), () => undefined),
+      const clients = Array.from({ length: 10 }, () => new AbortController())
+      const attempts = clients.map((client) =>
+        ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'quitter' }, signal: client.signal }).then(
+          (res) => res.body?.cancel(),
+          () => undefined,
+        ),
       )
+      // The clients give up once all ten requests are inside their faults: five held in their
+      // delay, five answered (or being answered) with 10 MiB.
+      await gw.waitForRequests(10)
+      for (const client of clients) client.abort()
       await Promise.all(attempts)
-      // Every request that got as far as its fault creates its key, the delayed ones after their
-      // clients left; then the answer goes to a closed socket.
-      await until(() => gw.keys.size === gw.requests.filter((r) => r.fault !== undefined).length)
+      expect(gw.keys.size).toBe(5)
+      // The delayed ones are processed after their clients left; their answers go to closed sockets.
+      await delays.release()
+      expect(gw.keys.size).toBe(10)
+      expect(gw.requests.map((r) => r.fault).sort()).toEqual([...Array(5).fill('delay'), ...Array(5).fill('large')])
       const res = await ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'after' } })
       expect(res.status).toBe(201)
     } finally {

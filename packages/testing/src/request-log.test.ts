@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
+import { heldSleep } from '../test/held-sleep.js'
 import { ncpFetch } from '../test/ncp-fetch.js'
+import { pipelinedGets } from '../test/raw-exchange.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway, type FakeApiGatewayOptions } from './index.js'
 
 let gw: FakeApiGateway | undefined
@@ -13,17 +15,12 @@ async function start(options: FakeApiGatewayOptions = {}): Promise<FakeApiGatewa
   return gw
 }
 
-/** `count` signed GETs of `/api-keys/k<i>` (each a 404), sixteen at a time, in order of i per lane. */
-async function gets(fake: FakeApiGateway, count: number): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (next < count) {
-        const i = next++
-        await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', `/api-keys/k${i}`)).arrayBuffer()
-      }
-    }),
-  )
+/** The ids `k0` … `k<count - 1>`. */
+const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `k${from + i}`)
+
+/** Signed GETs of `/api-keys/<id>` (each a 404), in order, over one pipelined connection. */
+async function gets(fake: FakeApiGateway, keyIds: readonly string[]): Promise<void> {
+  expect(await pipelinedGets(fake.url, TEST_CREDENTIALS, keyIds.map((id) => `/api-keys/${id}`))).toBe(keyIds.length)
 }
 
 const MiB = 1024 * 1024
@@ -35,18 +32,18 @@ describe('the request log is a ring', () => {
     expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['k2', 'k3', 'k4'])
   })
 
+  // One more request than the default holds: the oldest goes, the 1,000 most recent stay in order.
   test('by default it keeps 1,000 requests', async () => {
     const fake = await start()
-    await gets(fake, 1_001)
-    expect(fake.requests).toHaveLength(1_000)
-    const ids = new Set(fake.requests.map((r) => r.apiKeyId))
-    expect(ids.size).toBe(1_000)
+    await gets(fake, ids(1_001))
+    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_000, 1))
+    expect(fake.requests.every((r) => r.signatureValid && r.status === 404)).toBe(true)
   })
 
   test('Infinity keeps every request', async () => {
     const fake = await start({ maxRecordedRequests: Infinity })
-    await gets(fake, 1_001)
-    expect(fake.requests).toHaveLength(1_001)
+    await gets(fake, ids(1_001))
+    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_001))
   })
 
   test('0 keeps none, and the fake still answers', async () => {
@@ -65,7 +62,7 @@ describe('the request log is a ring', () => {
 
   test('clearRequests() forgets what was recorded; later requests are recorded again', async () => {
     const fake = await start()
-    await gets(fake, 3)
+    await gets(fake, ids(3))
     fake.clearRequests()
     expect(fake.requests).toEqual([])
     await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/after')).arrayBuffer()
@@ -73,14 +70,16 @@ describe('the request log is a ring', () => {
   })
 
   test('requests is a snapshot of the log, whose records fill in as requests are answered', async () => {
-    const fake = await start()
+    const delays = heldSleep()
+    const fake = await start({ sleep: delays.sleep })
     fake.injectFault({ kind: 'delay', ms: 200 })
     const pending = ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/slow')
-    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    await fake.waitForRequests(1)
     const snapshot = fake.requests
     expect(snapshot[0]?.status).toBeUndefined()
+    await delays.release()
     await (await pending).arrayBuffer()
-    await gets(fake, 2)
+    await gets(fake, ids(2))
     expect(snapshot).toHaveLength(1)
     expect(snapshot[0]?.status).toBe(404)
     expect(fake.requests).toHaveLength(3)
