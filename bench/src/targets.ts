@@ -51,10 +51,13 @@ export const TARGETS = {
 
 /**
  * What `pnpm test` holds the bundle to, so that it cannot grow unnoticed: the figures the client
- * reaches today with every feature it has, a little above them. They miss the targets above,
- * which `pnpm bench` reports as missed; README.md says what reaching them would take.
+ * reaches today with every feature it has, a little above them (5.33 kB above openapi-fetch and
+ * 7.79 times below the AWS SDK since each attempt's timer became injectable for the tests and a
+ * host with several addresses counts as refused only when each refused: + 33 bytes). They miss
+ * the targets above, which `pnpm bench` reports as missed; README.md says what reaching them
+ * would take.
  */
-export const BUNDLE_BUDGETS = { maxBytesAbove: 5_300, minTimesSmaller: 7.8 } as const
+export const BUNDLE_BUDGETS = { maxBytesAbove: 5_350, minTimesSmaller: 7.75 } as const
 
 const us = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} ms` : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} µs`)
 const ms = (value: number) => `${value.toFixed(1)} ms`

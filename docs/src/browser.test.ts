@@ -134,10 +134,13 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
         const samples = []
         for (const label of everySample ? offered : offered.slice(0, 1)) {
           if (button && button.innerText.trim() !== label) {
+            // The menu's label can change a frame before the code does: wait for the code too.
+            const before = code()?.textContent
             button.click()
             const item = await until(`${label} in ${route}'s sample menu`, () => openItems().find((i) => i.innerText.trim() === label))
             item.click()
             await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && openItems().length === 0)
+            await until(`${label}'s code in ${route}`, () => code() !== null && code()!.textContent !== before)
           }
           const pre = await until(`${route}'s ${label} code`, code)
           samples.push({ label, code: pre.textContent ?? '', fit: measure(pre) })
