@@ -6,7 +6,7 @@
 // after unwrapping, and one paginator per operation that answers a page; each with its summary,
 // its NCP page and an example made of the spec's own examples. At run time the client builds
 // these methods from the operation table (packages/client/src/client.ts): this file holds no
-// code per operation, only the names of the paginators.
+// code at all.
 //
 //   node ../../scripts/generate-client.mjs src/generated/methods.ts [spec.json]
 import { deref, writeGenerated } from './bundled-spec.mjs'
@@ -60,7 +60,6 @@ function wrap(/** @type {string} */ text) {
 }
 
 const methods = []
-const paginators = []
 const pageQueries = []
 for (const op of specOperations()) {
   const id = op.id
@@ -127,13 +126,11 @@ for (const op of specOperations()) {
       'announces, and fails rather than loop when a page brings nothing it has not already given.',
     ]) + `  ${name}(${pageParams.join(', ')}): AsyncIterableIterator<${itemType}>`,
   )
-  paginators.push(`  ${name}: ${JSON.stringify(id)},`)
 }
 
 writeGenerated(
   'generate-client.mjs',
   `// Generated from spec/dist/openapi.json by scripts/generate-client.mjs. Do not edit.
-import type { OperationId } from '@ncloud-apigw/operations'
 import type { ${[...imported].sort().join(', ')} } from '@ncloud-apigw/types'
 import type { CallOptions, PageQuery } from '../options.js'
 
@@ -147,10 +144,5 @@ ${pageQueries.join('\n\n')}
 export interface ApiKeyClient {
 ${methods.join('\n\n')}
 }
-
-/** Each paginator's operation. */
-export const paginators = {
-${paginators.join('\n')}
-} as const satisfies Record<string, OperationId>
 `,
 )

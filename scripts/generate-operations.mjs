@@ -14,7 +14,7 @@
 //
 //   node ../../scripts/generate-operations.mjs src/generated/operations.ts
 import { deref, writeGenerated } from './bundled-spec.mjs'
-import { componentName, jsonContent, specOperations } from './spec-operations.mjs'
+import { componentName, jsonContent, paginatorName, specOperations } from './spec-operations.mjs'
 
 /** Component schemas in dependency order (each after those it refers to), as TypeScript source. */
 const consts = new Map()
@@ -79,7 +79,7 @@ for (const op of specOperations()) {
     }
   }
   const rules = (params) => params.map((p) => `${JSON.stringify(p.name)}: ${schemaSource(p.schema)}`).join(', ')
-  const page = op.page && { items: op.page.items, total: op.page.total, in: op.page.in }
+  const page = op.page && { items: op.page.items, total: op.page.total, in: op.page.in, paginator: paginatorName(op.id) }
   operations.push(
     `  ${id}: {
     method: ${JSON.stringify(op.method)},

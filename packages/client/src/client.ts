@@ -3,7 +3,6 @@ import { call, requestOf } from './call.js'
 import { createClock } from './clock.js'
 import { attemptsOption, baseUrlOption, responseBytesOption, timeoutOption, userAgentOption } from './config.js'
 import { NcpValidationError } from './errors.js'
-import { paginators } from './generated/methods.js'
 import { internals } from './internals.js'
 import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider } from './options.js'
 import { paginate } from './paginate.js'
@@ -65,7 +64,10 @@ export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClient
       return call(context, operation, parts, options)
     }
   }
-  for (const [paginator, operation] of Object.entries(paginators)) {
+  for (const operation of operationIds) {
+    const page = operations[operation].page as { paginator: string } | undefined
+    if (!page) continue
+    const { paginator } = page
     const names = Object.keys(operations[operation].pathParams)
     apigw[paginator] = (...args: unknown[]) => {
       const pathParams = Object.fromEntries(names.map((name, i) => [name, args[i]]))
