@@ -23,14 +23,17 @@ export function deref(node) {
   return node
 }
 
-/** Writes `source` to the path given as the script's argument, relative to the working directory. */
-export function writeGenerated(script, source) {
+/**
+ * Writes `source` to the path given as the script's argument, relative to the working directory,
+ * or to `sibling`, a file beside it, for a generator that writes more than one.
+ */
+export function writeGenerated(script, source, sibling) {
   const out = process.argv[2]
   if (!out) {
     console.error(`usage: ${script} <output.ts>`)
     process.exit(2)
   }
-  const target = resolve(process.cwd(), out)
+  const target = sibling === undefined ? resolve(process.cwd(), out) : resolve(dirname(resolve(process.cwd(), out)), sibling)
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, source)
 }

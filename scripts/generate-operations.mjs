@@ -64,6 +64,7 @@ function merged(schema, where) {
 }
 
 const operations = []
+const ids = []
 const infos = []
 const examples = []
 const answers = []
@@ -81,20 +82,22 @@ for (const op of specOperations()) {
   const rules = (params) => params.map((p) => `${JSON.stringify(p.name)}: ${schemaSource(p.schema)}`).join(', ')
   const page = op.page && { items: op.page.items, total: op.page.total, in: op.page.in, paginator: paginatorName(op.id) }
   operations.push(
-    `  ${id}: {
-    method: ${JSON.stringify(op.method)},
-    path: ${JSON.stringify(op.path)},
-    pathParams: { ${rules(op.pathParams)} },
-    query: { ${rules(op.query)} },
-    body: ${op.body ? schemaSource(op.body.schema) : 'undefined'},
-    positional: ${JSON.stringify(op.positional)},
-    success: ${op.success},
-    response: ${op.response ? schemaSource(op.response) : 'undefined'},
-    unwrap: ${JSON.stringify(op.unwrap)},
-    page: ${JSON.stringify(page)},
-    idempotent: ${op.idempotent},
-  },`,
+    `export const ${id} = {
+  id: ${JSON.stringify(id)},
+  method: ${JSON.stringify(op.method)},
+  path: ${JSON.stringify(op.path)},
+  pathParams: { ${rules(op.pathParams)} },
+  query: { ${rules(op.query)} },
+  body: ${op.body ? schemaSource(op.body.schema) : 'undefined'},
+  positional: ${JSON.stringify(op.positional)},
+  success: ${op.success},
+  response: ${op.response ? schemaSource(op.response) : 'undefined'},
+  unwrap: ${JSON.stringify(op.unwrap)},
+  page: ${JSON.stringify(page)},
+  idempotent: ${op.idempotent},
+  } as const`,
   )
+  ids.push(id)
   infos.push(`  ${id}: { errors: ${JSON.stringify(op.errors)}, docs: ${JSON.stringify(op.docs)} },`)
   // The spec's own examples as one valid request: every parameter that has one, and the body's.
   const valuesOf = (params) => Object.fromEntries(params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example]))
@@ -114,10 +117,10 @@ if (errors.size === 0) throw new Error('the spec documents no error responses')
 const source = `// Generated from spec/dist/openapi.json by scripts/generate-operations.mjs. Do not edit.
 ${[...consts].map(([name, body]) => `const ${name} = ${body} as const`).join('\n')}
 
-/** Every operation of the spec, in the spec's order. */
-export const operations = {
 ${operations.join('\n')}
-} as const
+
+/** Every operation of the spec, in the spec's order. */
+export const operations = { ${ids.join(', ')} } as const
 
 /** Every operation of the spec, by its operationId. */
 export type OperationId = keyof typeof operations
@@ -149,3 +152,12 @@ ${answers.join('\n')}
 export const documentedErrors = ${JSON.stringify([...errors.values()], null, 2)} as const
 `
 writeGenerated('generate-operations.mjs', source)
+// Each operation on its own, for a client that names the operations it uses, so that a bundler
+// can leave the others out (see @ncloud-apigw/client's createApiKeyClientFor).
+writeGenerated(
+  'generate-operations.mjs',
+  `// Generated from spec/dist/openapi.json by scripts/generate-operations.mjs. Do not edit.
+export { ${ids.join(', ')} } from './operations.js'
+`,
+  'entries.ts',
+)

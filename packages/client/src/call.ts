@@ -87,7 +87,7 @@ export async function call(context: CallContext, operation: OperationId, parts: 
   // Own properties only, each read once: the values checked are the values sent. A call with
   // neither query nor body has only the client's own { pathParams } to check.
   const sentParts = query === undefined && parts.body === undefined ? parts : { ...parts, query: query && { ...query }, body: body.sent }
-  const [problem] = requestProblems(operation, sentParts)
+  const [problem] = requestProblems(op, sentParts)
   if (problem) throw new NcpValidationError(problem, operation)
   const answer = await context.send({
     operation,

@@ -7,10 +7,8 @@ import { type OperationId, operations } from './generated/operations.js'
 
 export { documentedErrors, exampleAnswers, exampleRequests, type OperationId, operationInfo, operations } from './generated/operations.js'
 export { matchOperation, type Route } from './route.js'
-export { queryValues, requestProblems, type RequestParts } from './request.js'
+export { type Operation, queryValues, requestProblems, type RequestParts } from './request.js'
 export { describe, jsonType, lengthLimit, type Problem, problems, problemText, type Schema, valueKind } from './validate.js'
 
-/** One operation's entry in the table. */
-export type Operation = (typeof operations)[OperationId]
 /** The ids of the operations, in the spec's order. */
-export const operationIds = Object.keys(operations) as OperationId[]
+export const operationIds = /* @__PURE__ */ Object.keys(operations) as OperationId[]

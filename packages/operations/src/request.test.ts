@@ -13,38 +13,38 @@ const { offset, limit } = operations.listApiKeys.query
 
 describe('requestProblems holds a request to its operation', () => {
   test('a valid request of each shape has none', () => {
-    expect(requestProblems('createApiKey', { body: { apiKeyName: 'ci-bot' } })).toEqual([])
-    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': 'cvcohvd2xj' } })).toEqual([])
-    expect(requestProblems('listApiKeys', { query: { offset: 0, limit: 20, apiKeyName: 'a b' } })).toEqual([])
-    expect(requestProblems('listApiKeys', {})).toEqual([])
-    expect(requestProblems('deleteApiKey', { pathParams: { 'api-key-id': 'x' } })).toEqual([])
+    expect(requestProblems(operations.createApiKey, { body: { apiKeyName: 'ci-bot' } })).toEqual([])
+    expect(requestProblems(operations.getApiKey, { pathParams: { 'api-key-id': 'cvcohvd2xj' } })).toEqual([])
+    expect(requestProblems(operations.listApiKeys, { query: { offset: 0, limit: 20, apiKeyName: 'a b' } })).toEqual([])
+    expect(requestProblems(operations.listApiKeys, {})).toEqual([])
+    expect(requestProblems(operations.deleteApiKey, { pathParams: { 'api-key-id': 'x' } })).toEqual([])
   })
 
   test('path parameters: missing, empty, "." and "..", and lone surrogates are refused by name', () => {
-    expect(requestProblems('getApiKey', {}).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got nothing`])
-    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': '' } }).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got 0 characters`])
+    expect(requestProblems(operations.getApiKey, {}).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got nothing`])
+    expect(requestProblems(operations.getApiKey, { pathParams: { 'api-key-id': '' } }).map(problemText)).toEqual([`api-key-id must be ${idLimit}, got 0 characters`])
     for (const id of ['.', '..', 'a\uD800b']) {
-      expect(requestProblems('deleteApiKey', { pathParams: { 'api-key-id': id } }).map((p) => p.field), id).toEqual(['api-key-id'])
+      expect(requestProblems(operations.deleteApiKey, { pathParams: { 'api-key-id': id } }).map((p) => p.field), id).toEqual(['api-key-id'])
     }
-    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': '...' } })).toEqual([])
+    expect(requestProblems(operations.getApiKey, { pathParams: { 'api-key-id': '...' } })).toEqual([])
   })
 
   test('query parameters: each by its rule, unknown ones refused, undefined ones ignored', () => {
-    const problems = requestProblems('listApiKeys', { query: { offset: offset.minimum - 1, limit: limit.minimum - 1, apiKeyName: tooLong(operations.listApiKeys.query.apiKeyName), sort: 'name', extra: undefined } })
+    const problems = requestProblems(operations.listApiKeys, { query: { offset: offset.minimum - 1, limit: limit.minimum - 1, apiKeyName: tooLong(operations.listApiKeys.query.apiKeyName), sort: 'name', extra: undefined } })
     expect(problems.map((p) => p.field)).toEqual(['offset', 'limit', 'apiKeyName', 'sort', 'extra'])
     expect(problemText(problems[3]!)).toBe('sort must be absent: the query parameters are offset, limit, apiKeyName')
-    expect(requestProblems('listApiKeys', { query: { limit: undefined } })).toEqual([])
-    expect(requestProblems('getApiKey', { pathParams: { 'api-key-id': 'k' }, query: { x: 1 } }).map(problemText)).toEqual([
+    expect(requestProblems(operations.listApiKeys, { query: { limit: undefined } })).toEqual([])
+    expect(requestProblems(operations.getApiKey, { pathParams: { 'api-key-id': 'k' }, query: { x: 1 } }).map(problemText)).toEqual([
       'x must be absent: the query parameters are none',
     ])
   })
 
   test('a body-taking operation needs a body, holding its rules', () => {
-    expect(requestProblems('createApiKey', {}).map(problemText)).toEqual(['the body must be an object, got nothing'])
-    expect(requestProblems('createApiKey', { body: { apiKeyName: tooLong(nameRule) } }).map(problemText)).toEqual([
+    expect(requestProblems(operations.createApiKey, {}).map(problemText)).toEqual(['the body must be an object, got nothing'])
+    expect(requestProblems(operations.createApiKey, { body: { apiKeyName: tooLong(nameRule) } }).map(problemText)).toEqual([
       `apiKeyName must be ${nameLimit}, got ${nameRule.maxLength + 1} characters`,
     ])
-    expect(requestProblems('regenerateApiKey', { pathParams: { 'api-key-id': 'k' }, body: { keyType: 'TERTIARY' } }).map(problemText)).toEqual([
+    expect(requestProblems(operations.regenerateApiKey, { pathParams: { 'api-key-id': 'k' }, body: { keyType: 'TERTIARY' } }).map(problemText)).toEqual([
       'keyType must be one of PRIMARY, SECONDARY',
     ])
   })
@@ -52,8 +52,8 @@ describe('requestProblems holds a request to its operation', () => {
 
 describe('queryValues types a received query', () => {
   test('integers become numbers, text stays text, the first of a repeated name wins', () => {
-    expect(queryValues('listApiKeys', new URLSearchParams('offset=10&limit=abc&apiKeyName=7&offset=3'))).toEqual({ offset: 10, limit: 'abc', apiKeyName: '7' })
-    expect(requestProblems('listApiKeys', { query: queryValues('listApiKeys', new URLSearchParams('limit=abc')) }).map(problemText)).toEqual([
+    expect(queryValues(operations.listApiKeys, new URLSearchParams('offset=10&limit=abc&apiKeyName=7&offset=3'))).toEqual({ offset: 10, limit: 'abc', apiKeyName: '7' })
+    expect(requestProblems(operations.listApiKeys, { query: queryValues(operations.listApiKeys, new URLSearchParams('limit=abc')) }).map(problemText)).toEqual([
       `limit must be ${limitOf(limit)}, got a string`,
     ])
   })

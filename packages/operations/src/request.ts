@@ -1,5 +1,8 @@
-import { type OperationId, operations } from './generated/operations.js'
+import type { operations } from './generated/operations.js'
 import { describe, type Problem, problems, type Schema } from './validate.js'
+
+/** One operation's entry in the table (`operations.getApiKey`). */
+export type Operation = (typeof operations)[keyof typeof operations]
 
 /** The parts of a request the spec has rules for, before they are put into a URL and a body. */
 export interface RequestParts {
@@ -16,9 +19,11 @@ export interface RequestParts {
 // pair is one code point, so \p{Cs} finds only lone surrogates.
 const unsendableSegment = /^\.\.?$|\p{Cs}/u
 
-/** Every rule of the operation that the request breaks, parameters first, then the body. */
-export function requestProblems(operation: OperationId, { pathParams = {}, query = {}, body }: RequestParts): Problem[] {
-  const op = operations[operation]
+/**
+ * Every rule of the operation that the request breaks, parameters first, then the body. Takes
+ * the operation's entry, not its id, so that a program holding a few entries carries no others.
+ */
+export function requestProblems(op: Operation, { pathParams = {}, query = {}, body }: RequestParts): Problem[] {
   const found: Problem[] = []
   // Every call comes through here: plain loops, no arrays of entries built and thrown away.
   const names = op.pathParams as Record<string, Schema>
@@ -53,8 +58,8 @@ export function requestProblems(operation: OperationId, { pathParams = {}, query
  * decimal digits become a number, anything else stays text (and then fails validation, naming
  * the parameter). A repeated parameter keeps its first value.
  */
-export function queryValues(operation: OperationId, search: Iterable<readonly [string, string]>): Record<string, unknown> {
-  const rules = operations[operation].query as Record<string, Schema>
+export function queryValues(op: Operation, search: Iterable<readonly [string, string]>): Record<string, unknown> {
+  const rules = op.query as Record<string, Schema>
   const values: Record<string, unknown> = {}
   for (const [name, text] of search) {
     if (Object.hasOwn(values, name)) continue

@@ -5,9 +5,11 @@ import { matchOperation } from './route.js'
 
 describe('matchOperation names the operation of a method and a path', () => {
   test.each(operationIds)('%s, on its own method and path', (id) => {
-    const { method, path } = operations[id]
-    const concrete = path.replace('{api-key-id}', 'a%2Fb')
-    expect(matchOperation(method, concrete)).toEqual({ operationId: id, rawParams: path.includes('{') ? { 'api-key-id': 'a%2Fb' } : {} })
+    const { method, path, pathParams } = operations[id]
+    // Each path parameter given a value of its own, with an encoded slash that must stay inside it.
+    const values = Object.fromEntries(Object.keys(pathParams).map((name, i) => [name, `a%2Fb${i}`]))
+    const concrete = path.replace(/\{([^}]+)\}/g, (_, name: string) => values[name]!)
+    expect(matchOperation(method, concrete)).toEqual({ operationId: id, rawParams: values })
   })
 
   test('two operations on one path are told apart by their method, never guessed', () => {

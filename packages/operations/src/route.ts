@@ -6,11 +6,14 @@ export interface Route {
   readonly rawParams: Readonly<Record<string, string>>
 }
 
-const table = (Object.keys(operations) as OperationId[]).map((operationId) => ({
-  operationId,
-  method: operations[operationId].method as string,
-  segments: operations[operationId].path.split('/').slice(1),
-}))
+// Made on first use, so that a program that never routes does not keep the whole table.
+let table: { operationId: OperationId; method: string; segments: string[] }[] | undefined
+const routes = () =>
+  (table ??= (Object.keys(operations) as OperationId[]).map((operationId) => ({
+    operationId,
+    method: operations[operationId].method as string,
+    segments: operations[operationId].path.split('/').slice(1),
+  })))
 
 /**
  * The operation a method and a path (relative to the base path, without the query) name. A path
@@ -20,7 +23,7 @@ const table = (Object.keys(operations) as OperationId[]).map((operationId) => ({
  */
 export function matchOperation(method: string, path: string): Route | undefined {
   const segments = path.split('/').slice(1)
-  for (const entry of table) {
+  for (const entry of routes()) {
     if (entry.method !== method || entry.segments.length !== segments.length || !path.startsWith('/')) continue
     const rawParams: Record<string, string> = {}
     const matched = entry.segments.every((want, i) => {
