@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { ncpFetch } from '../test/ncp-fetch.js'
-import { operationIds, operations, pathOf, validBodies, type OperationId } from '../test/operation-requests.js'
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { exampleCall, operationIds, operations, send, state } from '../test/example-requests.js'
 import { heldSleep, type HeldSleep } from '../test/held-sleep.js'
+import { ncpFetch } from '../test/ncp-fetch.js'
 import { rawExchange, splitResponse } from '../test/raw-exchange.js'
-import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
+import { exampleWorld, startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 let gw: FakeApiGateway
 let id: string
@@ -19,7 +19,7 @@ afterEach(async () => {
 })
 
 const get = (options: { signal?: AbortSignal } = {}) => ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', `/api-keys/${id}`, options)
-const create = (options: { signal?: AbortSignal } = {}) =>
+const create = (options: { signal?: AbortSignal; headers?: Record<string, string> } = {}) =>
   ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'made' }, ...options })
 const regenerate = () => ncpFetch(gw.url, TEST_CREDENTIALS, 'PATCH', `/api-keys/${id}`, { body: { keyType: 'PRIMARY' } })
 
@@ -37,12 +37,12 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
 describe('status faults', () => {
   test('a 503 answers NCP Endpoint Error and does not process the request', async () => {
     gw.injectFault({ kind: 'status', status: 503 })
-    const res = await create()
+    const res = await create({ headers: { origin: 'http://127.0.0.1:5173' } })
     expect(res.status).toBe(503)
     expect(await res.json()).toEqual({ error: { errorCode: '500', message: 'Endpoint Error' } })
     expect(res.headers.get('date')).not.toBeNull()
     expect(res.headers.get('x-ncp-trace-id')).toMatch(/^[0-9a-f]{32}$/)
-    expect(res.headers.get('access-control-allow-origin')).toBe('*')
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
     expect(gw.keys.size).toBe(1)
     expect(gw.requests[0]).toMatchObject({ status: 503, fault: 'status', operationId: 'createApiKey', signatureValid: true })
   })
@@ -160,7 +160,7 @@ describe('which requests a fault applies to', () => {
     [{ kind: 'malformed', body: 'xml' }, /body must be one of html, truncated-json, not-json, empty/],
     [{ kind: 'transform', transform: 'no' }, /transform must be a function/],
     [{ kind: 'teapot' }, /unknown kind "teapot"/],
-    [{ kind: 'drop', operationId: 'searchApiKeys' }, new RegExp(`operationId must be one of ${operationIds.join(', ')}, got "searchApiKeys"`)],
+    [{ kind: 'drop', operationId: 'noSuchOperation' }, new RegExp(`operationId must be one of ${operationIds.join(', ')}, got "noSuchOperation"`)],
     [{ kind: 'status', status: 404, headers: { 'x-ncp-trace-id': 'trace\x1b[2J' } }, /headers\["x-ncp-trace-id"\] cannot be sent over HTTP/],
     [{ kind: 'status', status: 404, headers: { 'bad name': 'x' } }, /headers\["bad name"\] cannot be sent over HTTP/],
   ])('a fault that cannot work is refused: %j', (fault, message) => {
@@ -364,7 +364,7 @@ describe('transform faults: spec-violating responses', () => {
       kind: 'transform',
       operationId: 'getApiKey',
       transform: (response, request) => {
-        seen = request.apiKeyId
+        seen = request.pathParams['api-key-id']
         response.body.isEnabled = 'yes'
         return response
       },
@@ -402,25 +402,41 @@ describe('transform faults: spec-violating responses', () => {
 })
 
 describe.each(operationIds)('every fault kind works with %s', (op) => {
-  const { method, success, answer } = operations[op]
-  const changes = method !== 'GET'
-  const call = (options: { signal?: AbortSignal } = {}) =>
-    ncpFetch(gw.url, TEST_CREDENTIALS, method, pathOf(op, id), { ...(validBodies[op] === undefined ? {} : { body: validBodies[op] }), ...options })
-  const state = () => JSON.stringify([...gw.keys.values()])
+  const { success, response } = operations[op]
+  const call = (options: { signal?: AbortSignal } = {}) => send(gw, exampleCall(op), options)
   const aimed = <F extends object>(fault: F) => gw.injectFault({ ...fault, operationId: op } as never)
+  // Another operation that only reads: its request must not use up the fault.
+  const other = operationIds.find((id) => id !== op && operations[id].method === 'GET')!
 
-  /** Runs `exercise` with a fault aimed at the operation and says whether the stored keys changed. */
+  /** Whether the operation's example changes the world's state without any fault: what a processed request must do. */
+  let changes: boolean
+  beforeAll(async () => {
+    const control = await startFakeApiGateway(exampleWorld())
+    try {
+      const before = state(control)
+      const res = await send(control, exampleCall(op))
+      expect(res.status).toBe(success)
+      await res.arrayBuffer()
+      changes = state(control) !== before
+    } finally {
+      await control.close()
+    }
+  })
+  beforeEach(async () => {
+    await gw.close()
+    gw = await startFakeApiGateway({ ...exampleWorld(), sleep: delays.sleep })
+  })
+
+  /** Runs `exercise` with a fault aimed at the operation and says whether the fake's state changed. */
   async function withFault(fault: object, exercise: () => Promise<void>): Promise<boolean> {
-    // Another operation's request does not use up the fault.
-    const other: OperationId = op === 'getApiKey' ? 'listApiKeys' : 'getApiKey'
     aimed(fault)
-    const untouched = await ncpFetch(gw.url, TEST_CREDENTIALS, operations[other].method, pathOf(other, id))
+    const untouched = await send(gw, exampleCall(other))
     expect(untouched.status).toBe(operations[other].success)
     await untouched.arrayBuffer()
-    const before = state()
+    const before = state(gw)
     await exercise()
     expect(gw.requests.at(-1)).toMatchObject({ operationId: op, fault: (fault as { kind: string }).kind })
-    return state() !== before
+    return state(gw) !== before
   }
 
   test('status: that status, not processed', async () => {
@@ -478,7 +494,7 @@ describe.each(operationIds)('every fault kind works with %s', (op) => {
     const changed = await withFault({ kind: 'reset' }, async () => {
       const res = await call()
       expect(res.status).toBe(success)
-      if (answer !== 'none') expect((await failure(res.text())).message).toBe('terminated')
+      if (response !== undefined) expect((await failure(res.text())).message).toBe('terminated')
     })
     expect(changed).toBe(changes)
   })
@@ -488,7 +504,7 @@ describe.each(operationIds)('every fault kind works with %s', (op) => {
       const res = await call()
       expect(res.status).toBe(success)
       const text = await res.text()
-      if (answer === 'none') expect(text).toBe('')
+      if (response === undefined) expect(text).toBe('')
       else expect(() => JSON.parse(text)).toThrow(SyntaxError)
     })
     expect(changed).toBe(changes)
@@ -499,8 +515,8 @@ describe.each(operationIds)('every fault kind works with %s', (op) => {
       const res = await call()
       expect(res.status).toBe(success)
       const text = await res.text()
-      // A 204 carries no body, so there is nothing to pad.
-      if (answer === 'none') expect(text).toBe('')
+      // An answer without a body has nothing to pad.
+      if (response === undefined) expect(text).toBe('')
       else {
         expect(text.length).toBe(4096)
         expect(typeof JSON.parse(text)).toBe('object')

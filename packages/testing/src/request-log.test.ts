@@ -29,21 +29,21 @@ describe('the request log is a ring', () => {
   test('it keeps the most recent maxRecordedRequests, oldest first', async () => {
     const fake = await start({ maxRecordedRequests: 3 })
     for (let i = 0; i < 5; i++) await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', `/api-keys/k${i}`)).arrayBuffer()
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['k2', 'k3', 'k4'])
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(['k2', 'k3', 'k4'])
   })
 
   // One more request than the default holds: the oldest goes, the 1,000 most recent stay in order.
   test('by default it keeps 1,000 requests', async () => {
     const fake = await start()
     await gets(fake, ids(1_001))
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_000, 1))
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(ids(1_000, 1))
     expect(fake.requests.every((r) => r.signatureValid && r.status === 404)).toBe(true)
   })
 
   test('Infinity keeps every request', async () => {
     const fake = await start({ maxRecordedRequests: Infinity })
     await gets(fake, ids(1_001))
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_001))
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(ids(1_001))
   })
 
   test('0 keeps none, and the fake still answers', async () => {
@@ -66,7 +66,7 @@ describe('the request log is a ring', () => {
     fake.clearRequests()
     expect(fake.requests).toEqual([])
     await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/after')).arrayBuffer()
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['after'])
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(['after'])
   })
 
   test('requests is a snapshot of the log, whose records fill in as requests are answered', async () => {

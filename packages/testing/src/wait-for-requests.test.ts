@@ -17,7 +17,7 @@ test('waitForRequests resolves once a hanging request has arrived, with its reco
   const controller = new AbortController()
   const call = get(key.apiKeyId, controller.signal)
   const [record] = await gw.waitForRequests(1, (r) => r.operationId === 'getApiKey')
-  expect(record).toMatchObject({ operationId: 'getApiKey', fault: 'hang', apiKeyId: key.apiKeyId, signatureValid: true, status: undefined })
+  expect(record).toMatchObject({ operationId: 'getApiKey', fault: 'hang', pathParams: { 'api-key-id': key.apiKeyId }, signatureValid: true, status: undefined })
   controller.abort()
   await expect(call).rejects.toThrow()
 })
