@@ -1,6 +1,7 @@
 // The account's products (their APIs' stages and each stage's usage plans) and each key's relation
 // to each product: their state, and the handlers of the operations on them. Where NCP's pages are
 // silent the choices are the README's "Products and subscriptions", each tested.
+import { describe, operations } from '@ncloud-apigw/operations'
 import type { ApiKey, ApiKeyRelationStatus } from '@ncloud-apigw/types'
 import { Refusal, type Handler, type PathParamOwner } from '../handler.js'
 import type { FakeProduct, FakeStage, FakeSubscription, FakeSubscriptionSeed } from '../types.js'
@@ -125,6 +126,8 @@ export class Products {
     },
     /** One item per stage of the product on which the key has a usage plan, in the product's order; none without a relation. */
     listApiKeySubscriptions: ({ params, query: { productId, apiId, stageId, offset, limit } }) => {
+      // Required, though the table's query rules cannot say so: refused as the validator words it.
+      if (productId === undefined) throw new Refusal(400, `productId must be ${describe(operations.listApiKeySubscriptions.query.productId)}, got nothing`)
       const product = this.#product(productId)
       const relation = this.#relations.get(pairOf(productId, params['api-key-id']))
       const key = this.#keys.get(params['api-key-id']) as ApiKey
@@ -143,7 +146,10 @@ export class Products {
       const [id, value] = [nonEmpty(apiKeyId), nonEmpty(apiKeyValue)]
       const found = this.#relationsWhere((r) => r.productId === params['product-id'] && inSet(r.status, statusSet))
         .filter(({ key }) => (id === undefined || key.apiKeyId === id) && (value === undefined || key.primaryKey === value || key.secondaryKey === value))
-        .map(({ relation: { status, regTime, modTime }, key: { apiKeyId: kid, apiKeyName, primaryKey, secondaryKey, domainCode } }) => ({ apiKeyId: kid, apiKeyName, primaryKey, secondaryKey, status, regTime, modTime, domainCode }))
+        .map(({ relation, key }) => {
+          const { status, regTime, modTime } = relation
+          return { apiKeyId: key.apiKeyId, apiKeyName: key.apiKeyName, primaryKey: key.primaryKey, secondaryKey: key.secondaryKey, status, regTime, modTime, domainCode: key.domainCode }
+        })
       return { apiKeyPage: { content: pageOf(found, offset, limit), total: found.length } }
     },
     /** Sets `ACCEPTED` or `REJECTED` from any status; a key with no relation to the product is a 404. */
