@@ -1,5 +1,5 @@
 import { operationIds, operations } from '@ncloud-apigw/operations'
-import { headerProblem, serialize } from '../server/write.js'
+import { firstLine, headerProblem, serialize } from '../server/write.js'
 import type { Fault } from '../types.js'
 
 const malformedBodies = ['html', 'truncated-json', 'not-json', 'empty'] as const
@@ -35,7 +35,7 @@ function checkStatusFault(fault: Extract<Fault, { kind: 'status' }>): void {
   try {
     serialize(fault.body)
   } catch (error) {
-    refuse(`body cannot be sent as JSON (${(error as Error).message}); give a string to send other text`)
+    refuse(`body cannot be sent as JSON (${firstLine(error)}); give a string to send other text`)
   }
 }
 

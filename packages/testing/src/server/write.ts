@@ -28,6 +28,11 @@ export function headerProblem(name: string, value: unknown): string | undefined 
   }
 }
 
+/** An error's message up to its first line break: a cycle's names the whole path, over lines. */
+export function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n', 1)[0] as string
+}
+
 /** The body's bytes: nothing for `undefined`, a string or a Buffer as it is, anything else as JSON. */
 export function serialize(body: unknown): Buffer {
   if (body === undefined) return Buffer.alloc(0)
@@ -54,7 +59,7 @@ function prepare(response: FakeResponse | undefined): Prepared | string {
   try {
     return { status: status as number, headers: lower, bytes: serialize(body) }
   } catch (error) {
-    return `its body cannot be sent as JSON (${(error as Error).message})`
+    return `its body cannot be sent as JSON (${firstLine(error)})`
   }
 }
 
