@@ -39,4 +39,5 @@ test('waitForRequests rejects when the fake closes first, and refuses a count th
   const pending = gw.waitForRequests(1)
   await gw.close()
   await expect(pending).rejects.toThrow(/closed before the requests arrived/)
+  await expect(gw.waitForRequests(1)).rejects.toThrow(/^the fake API Gateway is closed$/)
 })

@@ -25,6 +25,7 @@ export class RequestLog {
   readonly #waiters = new Set<Waiter>()
   /** Records far enough along for `waitForRequests` to count. */
   readonly #arrived = new WeakSet<RecordedRequest>()
+  #closed = false
 
   /** Bounds as `limits` checked them. */
   constructor(maxCount: number, maxBytes: number) {
@@ -79,6 +80,7 @@ export class RequestLog {
 
   waitFor(count: number, match: (request: RecordedRequest) => boolean): Promise<RecordedRequest[]> {
     if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${String(count)}`)
+    if (this.#closed) return Promise.reject(new Error('the fake API Gateway is closed'))
     const found = this.#records.filter((record) => this.#arrived.has(record) && match(record))
     if (found.length >= count) return Promise.resolve(found.slice(0, count))
     return new Promise((resolve, reject) => this.#waiters.add({ count, match, found, resolve, reject }))
@@ -86,6 +88,7 @@ export class RequestLog {
 
   /** Rejects every pending wait: the fake is closing. */
   close(): void {
+    this.#closed = true
     for (const waiter of this.#waiters) waiter.reject(new Error('the fake API Gateway was closed before the requests arrived'))
     this.#waiters.clear()
   }
