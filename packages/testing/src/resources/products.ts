@@ -8,8 +8,8 @@ import type { FakeProduct, FakeStage, FakeSubscription, FakeSubscriptionSeed } f
 import type { ApiKeys, ResourceContext } from './api-keys.js'
 import { inSet, pageOf } from './page.js'
 import { checkProducts } from './product-seed.js'
-import { checkSubscription } from './subscription-seed.js'
 import { readonlyView } from './readonly-view.js'
+import { checkSubscription } from './subscription-seed.js'
 
 const notFound = (details: string) => new Refusal(404, details)
 /** One relation per key and product; JSON so no id, whatever it holds, can make two pairs one. */
@@ -122,7 +122,9 @@ export class Products {
     },
     unsubscribeApiKey: ({ params, body: { productId } }) => {
       this.#product(productId)
-      this.#relations.delete(pairOf(productId, this.#relation(productId, params['api-key-id']).apiKeyId))
+      // A 404 when the key is not subscribed.
+      this.#relation(productId, params['api-key-id'])
+      this.#relations.delete(pairOf(productId, params['api-key-id']))
     },
     /** One item per stage of the product on which the key has a usage plan, in the product's order; none without a relation. */
     listApiKeySubscriptions: ({ params, query: { productId, apiId, stageId, offset, limit } }) => {
@@ -130,14 +132,15 @@ export class Products {
       if (productId === undefined) throw new Refusal(400, `productId must be ${describe(operations.listApiKeySubscriptions.query.productId)}, got nothing`)
       const product = this.#product(productId)
       const relation = this.#relations.get(pairOf(productId, params['api-key-id']))
+      if (relation === undefined) return { apiKeyRelations: { content: [], total: 0 } }
       const key = this.#keys.get(params['api-key-id']) as ApiKey
-      const [api, stage] = [nonEmpty(apiId), nonEmpty(stageId)]
-      const found = product.stages.flatMap((s) => {
-        const planId = relation?.usagePlans[s.stageId]
-        const plan = s.usagePlans.find((p) => p.usagePlanId === planId)
-        if (relation === undefined || plan === undefined || (api !== undefined && s.apiId !== api) || (stage !== undefined && s.stageId !== stage)) return []
-        const { apiId: id, apiName, stageId: sid, stageName } = s
-        return [{ apiId: id, apiName, stageId: sid, stageName, apiKeyId: key.apiKeyId, apiKeyName: key.apiKeyName, ...plan, regTime: relation.regTime, modTime: relation.modTime, dayCallCount: 0, monthCallCount: 0, domainCode: key.domainCode }]
+      const [api, only] = [nonEmpty(apiId), nonEmpty(stageId)]
+      const stages = product.stages.filter((s) => (api === undefined || s.apiId === api) && (only === undefined || s.stageId === only))
+      const found = stages.flatMap(({ usagePlans, ...stage }) => {
+        const plan = usagePlans.find((p) => p.usagePlanId === relation.usagePlans[stage.stageId])
+        if (plan === undefined) return []
+        const { regTime, modTime } = relation
+        return [{ ...stage, apiKeyId: key.apiKeyId, apiKeyName: key.apiKeyName, ...plan, regTime, modTime, dayCallCount: 0, monthCallCount: 0, domainCode: key.domainCode }]
       })
       return { apiKeyRelations: { content: pageOf(found, offset, limit), total: found.length } }
     },

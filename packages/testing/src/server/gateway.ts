@@ -59,7 +59,8 @@ export class Gateway {
         // default 16 KiB of request line and headers.
         maxHeaderSize: 64 * 1024,
         // A client that trickles its headers or body is cut off (408) rather than held for Node's
-        // 60 s and 300 s; the limits are checked this often, so they hold to within a quarter.
+        // 60 s and 300 s; checked every second, or every quarter of a shorter limit (Node's 30 s
+        // would let a small limit in a test run on for half a minute).
         headersTimeout: limit.headersTimeoutMs,
         requestTimeout: limit.requestTimeoutMs,
         connectionsCheckingInterval: limit.checkingIntervalMs,
