@@ -88,6 +88,27 @@ describe('timeouts for a client that trickles its request', () => {
     expect(fake.keys.size).toBe(0)
   })
 
+  test('a request that arrived whole is not cut off: a hang outlasts requestTimeoutMs', async () => {
+    const fake = await start({ headersTimeoutMs: 100, requestTimeoutMs: 200 })
+    fake.injectFault({ kind: 'hang' })
+    const hanging = open(fake)
+    let hangingClosed = false
+    void hanging.closed.then(() => (hangingClosed = true))
+    const url = `${fake.url}/api-keys/x`
+    const head = Object.entries({ ...signedHeaders('GET', url, TEST_CREDENTIALS), host: 'fake' }).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+    hanging.socket.write(`GET /api/v1/api-keys/x HTTP/1.1\r\n${head}\r\n`)
+    await fake.waitForRequests(1)
+    // A later connection that trickles is cut off: the check has run since, past the hanging request's deadline too.
+    const trickling = open(fake)
+    trickling.socket.write('GET /api/v1/api-keys HTTP/1.1\r\nhost: fake\r\n')
+    await trickling.closed
+    expect(trickling.received()).toMatch(/^HTTP\/1\.1 408 /)
+    expect((await rawExchange(url, TEST_CREDENTIALS)).received.toString('latin1')).toMatch(/^HTTP\/1\.1 404 /)
+    expect(hangingClosed).toBe(false)
+    expect(hanging.received()).toBe('')
+    expect(fake.requests[0]).toMatchObject({ fault: 'hang', status: undefined })
+  })
+
   test.each<[FakeApiGatewayOptions, RegExp]>([
     [{ headersTimeoutMs: -1 }, /^headersTimeoutMs must be a non-negative integer, got -1$/],
     [{ requestTimeoutMs: 1.5 }, /^requestTimeoutMs must be a non-negative integer, got 1.5$/],
