@@ -1,13 +1,24 @@
 /**
  * A stateful, in-memory fake of NCP API Gateway's API Key API for tests: it verifies signature
- * v2, keeps keys, answers NCP's error bodies, records the requests it receives and injects faults.
+ * v2, keeps keys, products and subscriptions, answers NCP's error bodies, records the requests it
+ * receives and injects faults.
  */
-export { startFakeApiGateway, type FakeApiGateway, type FakeApiGatewayOptions } from './gateway.js'
-export { TEST_CREDENTIALS, type Credentials } from './credentials.js'
+export { startFakeApiGateway } from './start.js'
+export { exampleWorld } from './resources/example-world.js'
+export { TEST_CREDENTIALS } from './server/credentials.js'
 export type {
+  Credentials,
   DelayFault,
   DropFault,
+  FakeApiGateway,
+  FakeApiGatewayOptions,
+  FakeProduct,
   FakeResponse,
+  FakeStage,
+  FakeSubscription,
+  FakeSubscriptionSeed,
+  FakeUsagePlan,
+  FakeWorld,
   Fault,
   FaultKind,
   FaultTarget,
@@ -15,9 +26,9 @@ export type {
   InjectedFault,
   LargeFault,
   MalformedFault,
+  RecordedRequest,
   ResetFault,
   StatusFault,
   TransformFault,
-} from './faults.js'
-export type { RecordedRequest } from './recorded-request.js'
+} from './types.js'
 export type { OperationId } from '@ncloud-apigw/operations'

@@ -2,8 +2,8 @@ import { connect } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { ncpFetch } from '../test/ncp-fetch.js'
 import { heldSleep } from '../test/held-sleep.js'
-import { operationIds, operations, pathOf, validBodies } from '../test/operation-requests.js'
-import { startFakeApiGateway, TEST_CREDENTIALS } from './index.js'
+import { exampleCall, operationIds, operations, send } from '../test/example-requests.js'
+import { exampleWorld, startFakeApiGateway, TEST_CREDENTIALS } from './index.js'
 
 /** Polls for a state that no event announces (a request that arrived but whose body is still being read). */
 async function until(condition: () => boolean): Promise<void> {
@@ -46,14 +46,13 @@ describe('starting', () => {
   })
 
   test.each(operationIds)('a basePath of its own serves %s below it, signed over the path as received', async (id) => {
-    const gw = await startFakeApiGateway({ basePath: '/proxy/apigw' })
+    const gw = await startFakeApiGateway({ ...exampleWorld(), basePath: '/proxy/apigw' })
     try {
       expect(gw.url).toMatch(/\/proxy\/apigw$/)
-      const key = gw.seedKey()
-      const body = validBodies[id]
-      const res = await ncpFetch(gw.url, TEST_CREDENTIALS, operations[id].method, pathOf(id, key.apiKeyId), body === undefined ? {} : { body })
+      const call = exampleCall(id)
+      const res = await send(gw, call)
       expect(res.status).toBe(operations[id].success)
-      expect(gw.requests[0]).toMatchObject({ operationId: id, signatureValid: true, path: `/proxy/apigw${pathOf(id, key.apiKeyId)}` })
+      expect(gw.requests[0]).toMatchObject({ operationId: id, signatureValid: true, path: `/proxy/apigw${call.path}` })
     } finally {
       await gw.close()
     }

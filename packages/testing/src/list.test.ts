@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { problemText, requestProblems } from '@ncloud-apigw/operations'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ncpFetch, rawRequest, signature } from '../test/ncp-fetch.js'
-import { operations } from '../test/operation-requests.js'
+import { operations } from '@ncloud-apigw/operations'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 interface Page {

@@ -1,40 +1,31 @@
-import { inspect } from 'node:util'
-import { problems, type Schema } from '@ncloud-apigw/operations'
+// Every operation of the table, from the table: its route, its success answer, its not-found rule.
+// Each operation's example request is sent to a fake holding the examples' world.
+import { matchOperation, problems, type Schema } from '@ncloud-apigw/operations'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { exampleCall, operationIds, operations, send, state, withPathParams } from '../test/example-requests.js'
 import { ncpFetch } from '../test/ncp-fetch.js'
-import { keyOperationIds, operationIds, operations, pathOf, validBodies } from '../test/operation-requests.js'
-import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
+import { exampleWorld, startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
 let gw: FakeApiGateway
-let clock: number
-const call = (method: string, path: string, body?: unknown) =>
-  ncpFetch(gw.url, TEST_CREDENTIALS, method, path, body === undefined ? { timestamp: String(clock) } : { body, timestamp: String(clock) })
-
 beforeEach(async () => {
-  clock = Date.UTC(2024, 4, 7, 7, 8, 12)
-  gw = await startFakeApiGateway({ now: () => clock })
+  gw = await startFakeApiGateway(exampleWorld())
 })
 afterEach(async () => {
   await gw.close()
 })
 
-const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
-
-async function create(body: unknown = { apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' }) {
-  const res = await call('POST', '/api-keys', body)
-  expect(res.status).toBe(operations.createApiKey.success)
-  return ((await res.json()) as { apiKey: Record<string, unknown> }).apiKey
-}
+/** An id no world holds, within every path parameter's rules (some allow 10 characters at most). */
+const MISSING = 'nosuch0000'
 
 describe.each(operationIds)('%s answers as the operation table says', (id) => {
-  const { method, success, answer, response } = operations[id]
+  const { success, response } = operations[id]
 
-  test(`its success status (${success}) and answer shape (${answer}), valid against the table's response schema`, async () => {
-    const key = gw.seedKey({ apiKeyId: 'seeded0001', apiKeyName: 'seeded' })
-    const res = await call(method, pathOf(id, key.apiKeyId), validBodies[id])
-    expect(res.status).toBe(success)
+  test(`its success status (${success}) and an answer valid against the table's success schema`, async () => {
+    const res = await send(gw, exampleCall(id))
     const text = await res.text()
-    if (answer === 'none') {
+    expect(res.status, text).toBe(success)
+    expect(gw.requests.at(-1)).toMatchObject({ operationId: id, status: success, signatureValid: true })
+    if (response === undefined) {
       expect(text).toBe('')
       expect(res.headers.get('content-type')).toBeNull()
       return
@@ -42,174 +33,51 @@ describe.each(operationIds)('%s answers as the operation table says', (id) => {
     expect(res.headers.get('content-type')).toBe('application/json;charset=UTF-8')
     const body = JSON.parse(text) as Record<string, unknown>
     expect(problems(response as Schema, body)).toEqual([])
-    if (answer === 'key') expect(body).toEqual(gw.keys.get(key.apiKeyId))
-    if (answer === 'wrapped') expect(Object.keys(body)).toEqual(['apiKey'])
-    if (answer === 'page') expect(Object.keys(body)).toEqual(['apiKeys', 'total', 'initialCount'])
+    // Only the fields the spec names, at the top.
+    expect(Object.keys(body).filter((field) => !Object.hasOwn(response.properties, field))).toEqual([])
   })
 })
 
-describe('the six operations, statefully', () => {
-  test('create answers 201 with a new key wrapped in apiKey, in the documented shape', async () => {
-    const res = await call('POST', '/api-keys', { apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })
-    expect(res.status).toBe(201)
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-    const body = (await res.json()) as { apiKey: Record<string, unknown> }
-    expect(Object.keys(body)).toEqual(['apiKey'])
-    expect(body.apiKey).toEqual({
-      apiKeyId: expect.stringMatching(/^[a-z0-9]{10}$/),
-      tenantId: expect.stringMatching(/^[0-9a-f]{32}$/),
-      apiKeyName: 'ci-bot',
-      apiKeyDescription: 'deploys',
-      primaryKey: expect.stringMatching(/^[A-Za-z0-9]{40}$/),
-      secondaryKey: expect.stringMatching(/^[A-Za-z0-9]{40}$/),
-      modifier: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-      isEnabled: true,
-      modTime: new Date(clock).toISOString(),
-      domainCode: 'PUB',
-    })
-    expect(body.apiKey.primaryKey).not.toBe(body.apiKey.secondaryKey)
-    expect(gw.keys.get(body.apiKey.apiKeyId as string)).toEqual(body.apiKey)
+describe('not found: every path parameter must name something that exists', () => {
+  const cases = withPathParams.flatMap((id) => Object.keys(operations[id].pathParams).map((name) => [id, name] as const))
+
+  test('every path parameter of the table is covered', () => {
+    const names = new Set(cases.map(([, name]) => name))
+    expect([...names].sort()).toEqual([...new Set(operationIds.flatMap((id) => Object.keys(operations[id].pathParams)))].sort())
   })
 
-  test('create without a description stores none', async () => {
-    const key = await create({ apiKeyName: 'bare' })
-    expect(key).not.toHaveProperty('apiKeyDescription')
-  })
-
-  test('each create makes a new key with its own id and values', async () => {
-    const keys = await Promise.all(Array.from({ length: 20 }, () => create()))
-    expect(new Set(keys.map((k) => k.apiKeyId)).size).toBe(20)
-    expect(new Set(keys.flatMap((k) => [k.primaryKey, k.secondaryKey])).size).toBe(40)
-    expect(new Set(keys.map((k) => k.tenantId)).size).toBe(1)
-    expect(gw.keys.size).toBe(20)
-  })
-
-  test('get answers the stored key at the top level, not wrapped', async () => {
-    const key = await create()
-    const res = await call('GET', `/api-keys/${key.apiKeyId as string}`)
-    expect(res.status).toBe(200)
-    expect(await res.json()).toEqual(key)
-  })
-
-  test('update replaces name, description and state, moves modTime, and keeps the values', async () => {
-    const key = await create()
-    clock += 60_000
-    const res = await call('PUT', `/api-keys/${key.apiKeyId as string}`, { apiKeyName: 'renamed', isEnabled: false })
-    expect(res.status).toBe(200)
-    const { apiKey } = (await res.json()) as { apiKey: Record<string, unknown> }
-    expect(apiKey).toEqual({
-      ...key,
-      apiKeyName: 'renamed',
-      apiKeyDescription: undefined,
-      isEnabled: false,
-      modTime: new Date(clock).toISOString(),
-    })
-    expect(apiKey).not.toHaveProperty('apiKeyDescription')
-    const again = await call('GET', `/api-keys/${key.apiKeyId as string}`)
-    expect(await again.json()).toEqual(apiKey)
-  })
-
-  test('update with a description sets it', async () => {
-    const key = await create({ apiKeyName: 'ci-bot' })
-    const res = await call('PUT', `/api-keys/${key.apiKeyId as string}`, { apiKeyName: 'ci-bot', isEnabled: true, apiKeyDescription: 'now described' })
-    expect(((await res.json()) as { apiKey: { apiKeyDescription: string } }).apiKey.apiKeyDescription).toBe('now described')
-  })
-
-  test.each(['PRIMARY', 'SECONDARY'] as const)('regenerate %s replaces only that value', async (keyType) => {
-    const key = await create()
-    clock += 1_000
-    const res = await call('PATCH', `/api-keys/${key.apiKeyId as string}`, { keyType })
-    expect(res.status).toBe(200)
-    const { apiKey } = (await res.json()) as { apiKey: Record<string, unknown> }
-    const [changed, kept] = keyType === 'PRIMARY' ? ['primaryKey', 'secondaryKey'] : ['secondaryKey', 'primaryKey']
-    expect(apiKey[changed]).toMatch(/^[A-Za-z0-9]{40}$/)
-    expect(apiKey[changed]).not.toBe(key[changed])
-    expect(apiKey[kept]).toBe(key[kept])
-    expect(apiKey).toEqual({ ...key, [changed]: apiKey[changed], modTime: new Date(clock).toISOString() })
-  })
-
-  test('modTime changes on every change, even within one millisecond', async () => {
-    const key = await create()
-    const times = [key.modTime as string]
-    for (const body of [{ keyType: 'PRIMARY' }, { keyType: 'SECONDARY' }]) {
-      const res = await call('PATCH', `/api-keys/${key.apiKeyId as string}`, body)
-      times.push(((await res.json()) as { apiKey: { modTime: string } }).apiKey.modTime)
-    }
-    expect(times.every((t) => iso.test(t))).toBe(true)
-    expect(new Set(times).size).toBe(3)
-    expect(times.map(Date.parse)).toEqual([...times.map(Date.parse)].sort((a, b) => a - b))
-  })
-
-  test('modTime follows the server clock, offset included', async () => {
-    gw.setClockOffset(-120_000)
-    const key = await create()
-    expect(key.modTime).toBe(new Date(clock - 120_000).toISOString())
-  })
-
-  test('the modifier is the same user for the same access key and another one for another key', async () => {
-    await gw.close()
-    const other = { accessKey: 'NCPFAKEACCESSKEY0002', secretKey: 'another-fake-secret' }
-    gw = await startFakeApiGateway({ now: () => clock, credentials: [TEST_CREDENTIALS, other] })
-    const first = await create()
-    const second = await create()
-    const res = await ncpFetch(gw.url, other, 'PUT', `/api-keys/${first.apiKeyId as string}`, {
-      body: { apiKeyName: 'ci-bot', isEnabled: true },
-      timestamp: String(clock),
-    })
-    const updated = ((await res.json()) as { apiKey: Record<string, unknown> }).apiKey
-    expect(second.modifier).toBe(first.modifier)
-    expect(updated.modifier).not.toBe(first.modifier)
-  })
-})
-
-describe('delete', () => {
-  test('removes the key and answers 204 with no body', async () => {
-    const key = await create()
-    const other = await create({ apiKeyName: 'stays' })
-    const res = await call('DELETE', `/api-keys/${key.apiKeyId as string}`)
-    expect(res.status).toBe(204)
-    expect(res.headers.get('content-length')).toBeNull()
-    expect(await res.text()).toBe('')
-    expect(gw.keys.has(key.apiKeyId as string)).toBe(false)
-    expect([...gw.keys.keys()]).toEqual([other.apiKeyId])
-    expect(gw.requests.at(-1)).toMatchObject({ operationId: 'deleteApiKey', status: 204 })
-  })
-
-  test.each(keyOperationIds)('after delete, %s of the key answers 404 with errorCode 300', async (id) => {
-    const key = await create()
-    expect((await call('DELETE', pathOf('deleteApiKey', key.apiKeyId as string))).status).toBe(204)
-    const res = await call(operations[id].method, pathOf(id, key.apiKeyId as string), validBodies[id])
+  test.each(cases)('%s with an unknown %s answers 404 with errorCode 300, naming it, and changes nothing', async (id, name) => {
+    const before = state(gw)
+    const res = await send(gw, exampleCall(id, { pathParams: { [name]: MISSING } }))
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({
-      error: { errorCode: '300', message: 'Not Found Exception', details: `no API key with apiKeyId ${JSON.stringify(key.apiKeyId)}` },
+      error: { errorCode: '300', message: 'Not Found Exception', details: expect.stringMatching(new RegExp(`^no .+ with ${name} "${MISSING}"$`)) },
     })
-    expect(gw.keys.size).toBe(0)
+    expect(state(gw)).toBe(before)
+  })
+
+  test.each(withPathParams)('%s with every path parameter unknown names the first, in the path\'s order', async (id) => {
+    const [first] = Object.keys(operations[id].pathParams)
+    const unknown = Object.fromEntries(Object.keys(operations[id].pathParams).map((name) => [name, MISSING]))
+    const res = await send(gw, exampleCall(id, { pathParams: unknown }))
+    expect(res.status).toBe(404)
+    expect(((await res.json()) as { error: { details: string } }).error.details).toMatch(new RegExp(` with ${first} "${MISSING}"$`))
   })
 })
 
-describe('unknown ids and routes', () => {
-  test.each(keyOperationIds)('%s of an unknown id answers 404 with errorCode 300 and changes nothing', async (id) => {
-    const seeded = gw.seedKey()
-    const res = await call(operations[id].method, pathOf(id, 'nosuchkey0'), validBodies[id])
-    expect(res.status).toBe(404)
-    expect(await res.json()).toEqual({
-      error: { errorCode: '300', message: 'Not Found Exception', details: expect.stringContaining('"nosuchkey0"') },
-    })
-    expect([...gw.keys.values()]).toEqual([seeded])
-  })
-
-  // Every method the table does not list for a path it has.
+describe('routes are the table\'s', () => {
+  const call = (method: string, path: string) => ncpFetch(gw.url, TEST_CREDENTIALS, method, path)
+  // Every method the table does not list for a path it has (where no other path of the table matches it either).
   const paths = [...new Set(operationIds.map((id) => operations[id].path))]
   const unrouted = paths.flatMap((path) =>
     ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']
-      .filter((method) => !operationIds.some((id) => operations[id].path === path && operations[id].method === method))
-      .map((method) => [method, path.replace('{api-key-id}', 'abc')] as const),
+      .map((method) => [method, path.replace(/\{[^}]+\}/g, 'abc')] as const)
+      .filter(([method, filled]) => matchOperation(method, filled) === undefined),
   )
 
-  test('the routes are the table\'s: the methods of the table are served, no other', () => {
+  test('the methods of the table are served, no other', () => {
     expect(unrouted.length).toBeGreaterThan(0)
-    expect(unrouted).not.toContainEqual(['GET', '/api-keys'])
-    expect(unrouted).not.toContainEqual(['DELETE', '/api-keys/abc'])
+    for (const id of operationIds) expect(unrouted).not.toContainEqual([operations[id].method, operations[id].path.replace(/\{[^}]+\}/g, 'abc')])
   })
 
   test.each(unrouted.filter(([method]) => method !== 'HEAD'))('%s %s is not an operation: 404 with errorCode 300', async (method, path) => {
@@ -220,11 +88,14 @@ describe('unknown ids and routes', () => {
     expect(body.error.details).toContain('no route for')
   })
 
-  test('the 404 of an unknown route lists the routes of the table', async () => {
+  test('the 404 of an unknown route lists every route of the table, each path once with its methods', async () => {
     const res = await call('GET', '/apis')
     const { error } = (await res.json()) as { error: { details: string } }
-    expect(error.details).toBe(
-      'no route for GET /api/v1/apis; the API Key API has GET, POST /api/v1/api-keys and GET, PUT, DELETE, PATCH /api/v1/api-keys/{api-key-id}',
+    const [said, listed] = error.details.split('; the API has ')
+    expect(said).toBe('no route for GET /api/v1/apis')
+    const routes = new Map((listed ?? '').split(' and ').map((route) => [route.slice(route.indexOf(' /') + 1), route.slice(0, route.indexOf(' /')).split(', ')]))
+    expect(new Map([...routes].map(([path, methods]) => [path, methods.sort()]))).toEqual(
+      new Map(paths.map((path) => [`/api/v1${path}`, operationIds.filter((id) => operations[id].path === path).map((id) => operations[id].method).sort()])),
     )
   })
 
@@ -251,76 +122,12 @@ describe('unknown ids and routes', () => {
   })
 
   test('a query does not change the route; a parameter the operation does not have is refused, naming it', async () => {
-    const key = await create()
-    const res = await call('GET', `/api-keys/${key.apiKeyId as string}?lang=ko&x=`)
+    const key = gw.seedKey()
+    const res = await call('GET', `/api-keys/${key.apiKeyId}?lang=ko&x=`)
     expect(res.status).toBe(400)
     expect(((await res.json()) as { error: { details: string } }).error.details).toBe(
       'lang must be absent: the query parameters are none; x must be absent: the query parameters are none',
     )
-    expect(gw.requests.at(-1)).toMatchObject({ path: `/api/v1/api-keys/${key.apiKeyId as string}?lang=ko&x=`, operationId: 'getApiKey' })
-  })
-})
-
-describe('state seen from a test', () => {
-  test('seedKey stores a key that the API then serves, filling in what is left out', async () => {
-    const seeded = gw.seedKey({ apiKeyId: 'seeded0001', apiKeyName: 'from-a-test', isEnabled: false })
-    expect(seeded).toMatchObject({ apiKeyId: 'seeded0001', apiKeyName: 'from-a-test', isEnabled: false, domainCode: 'PUB' })
-    expect(seeded.modTime).toBe(new Date(clock).toISOString())
-    const res = await call('GET', '/api-keys/seeded0001')
-    expect(await res.json()).toEqual(seeded)
-  })
-
-  test('seedKey refuses an id that exists, naming it', () => {
-    gw.seedKey({ apiKeyId: 'dup' })
-    expect(() => gw.seedKey({ apiKeyId: 'dup' })).toThrow(/apiKeyId "dup" already exists/)
-  })
-
-  test('keys is read-only and holds frozen snapshots', async () => {
-    const key = await create()
-    const id = key.apiKeyId as string
-    const before = gw.keys.get(id)
-    expect(Object.isFrozen(before)).toBe(true)
-    expect('set' in gw.keys).toBe(false)
-    expect('delete' in gw.keys).toBe(false)
-    await call('PUT', `/api-keys/${id}`, { apiKeyName: 'changed', isEnabled: true })
-    expect(before?.apiKeyName).toBe('ci-bot')
-    expect(gw.keys.get(id)?.apiKeyName).toBe('changed')
-    expect([...gw.keys.keys()]).toEqual([id])
-  })
-
-  test('requests records each request in order, with what was answered', async () => {
-    const key = await create()
-    await call('GET', `/api-keys/${key.apiKeyId as string}`)
-    await call('GET', '/api-keys/missing')
-    expect(gw.requests.map((r) => [r.method, r.operationId, r.apiKeyId, r.status, r.signatureValid])).toEqual([
-      ['POST', 'createApiKey', undefined, 201, true],
-      ['GET', 'getApiKey', key.apiKeyId, 200, true],
-      ['GET', 'getApiKey', 'missing', 404, true],
-    ])
-    const [first] = gw.requests
-    expect(first?.body).toEqual({ apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' })
-    expect(first?.rawBody).toBe(JSON.stringify({ apiKeyName: 'ci-bot', apiKeyDescription: 'deploys' }))
-    expect(first?.receivedAt).toBe(clock)
-    expect(first?.traceId).toMatch(/^[0-9a-f]{32}$/)
-  })
-
-  test('every response carries a fresh x-ncp-trace-id, recorded with the request', async () => {
-    const a = await call('GET', '/api-keys/missing')
-    const b = await call('GET', '/api-keys/missing')
-    const ids = [a.headers.get('x-ncp-trace-id'), b.headers.get('x-ncp-trace-id')]
-    expect(ids[0]).toMatch(/^[0-9a-f]{32}$/)
-    expect(ids[0]).not.toBe(ids[1])
-    expect(gw.requests.map((r) => r.traceId)).toEqual(ids)
-  })
-
-  test('the signature header is recorded but never shown by inspect or JSON', async () => {
-    await call('GET', '/api-keys/missing')
-    const [request] = gw.requests
-    const sent = request?.headers['x-ncp-apigw-signature-v2']
-    expect(sent).toMatch(/^[A-Za-z0-9+/]{43}=$/)
-    expect(inspect(gw.requests, { depth: 10 })).not.toContain(sent)
-    expect(JSON.stringify(gw.requests)).not.toContain(sent)
-    expect(inspect(gw, { depth: 10 })).not.toContain(TEST_CREDENTIALS.secretKey)
-    expect(inspect(gw)).toContain(gw.url)
+    expect(gw.requests.at(-1)).toMatchObject({ path: `/api/v1/api-keys/${key.apiKeyId}?lang=ko&x=`, operationId: 'getApiKey' })
   })
 })

@@ -3,6 +3,7 @@ import { heldSleep } from '../test/held-sleep.js'
 import { ncpFetch } from '../test/ncp-fetch.js'
 import { pipelinedGets } from '../test/raw-exchange.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway, type FakeApiGatewayOptions } from './index.js'
+import { recordBytes } from './server/record.js'
 
 let gw: FakeApiGateway | undefined
 afterEach(async () => {
@@ -29,21 +30,21 @@ describe('the request log is a ring', () => {
   test('it keeps the most recent maxRecordedRequests, oldest first', async () => {
     const fake = await start({ maxRecordedRequests: 3 })
     for (let i = 0; i < 5; i++) await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', `/api-keys/k${i}`)).arrayBuffer()
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['k2', 'k3', 'k4'])
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(['k2', 'k3', 'k4'])
   })
 
   // One more request than the default holds: the oldest goes, the 1,000 most recent stay in order.
   test('by default it keeps 1,000 requests', async () => {
     const fake = await start()
     await gets(fake, ids(1_001))
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_000, 1))
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(ids(1_000, 1))
     expect(fake.requests.every((r) => r.signatureValid && r.status === 404)).toBe(true)
   })
 
   test('Infinity keeps every request', async () => {
     const fake = await start({ maxRecordedRequests: Infinity })
     await gets(fake, ids(1_001))
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(ids(1_001))
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(ids(1_001))
   })
 
   test('0 keeps none, and the fake still answers', async () => {
@@ -66,7 +67,7 @@ describe('the request log is a ring', () => {
     fake.clearRequests()
     expect(fake.requests).toEqual([])
     await (await ncpFetch(fake.url, TEST_CREDENTIALS, 'GET', '/api-keys/after')).arrayBuffer()
-    expect(fake.requests.map((r) => r.apiKeyId)).toEqual(['after'])
+    expect(fake.requests.map((r) => r.pathParams['api-key-id'])).toEqual(['after'])
   })
 
   test('requests is a snapshot of the log, whose records fill in as requests are answered', async () => {
@@ -83,6 +84,45 @@ describe('the request log is a ring', () => {
     expect(snapshot).toHaveLength(1)
     expect(snapshot[0]?.status).toBe(404)
     expect(fake.requests).toHaveLength(3)
+  })
+})
+
+describe('the request log is bounded in bytes too', () => {
+  /** A signed create whose body (kept whole: signed, within 1 MiB) carries `size` characters and the request's number. */
+  const large = (fake: FakeApiGateway, i: number, size: number) =>
+    ncpFetch(fake.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: `n${i}`, apiKeyDescription: 'y'.repeat(size) } }).then((res) => res.arrayBuffer())
+  const numbers = (fake: FakeApiGateway) => fake.requests.map((r) => (r.body as { apiKeyName: string }).apiKeyName)
+  const held = (fake: FakeApiGateway) => fake.requests.reduce((sum, r) => sum + recordBytes(r), 0)
+
+  test('the oldest go once the records hold more than maxRecordedBytes: targets, headers and bodies (parsed ones twice)', async () => {
+    // Each record holds about 20,500 bytes: two fit in 50,000, three do not.
+    const fake = await start({ maxRecordedBytes: 50_000 })
+    for (let i = 0; i < 5; i++) await large(fake, i, 10_000)
+    expect(numbers(fake)).toEqual(['n3', 'n4'])
+    expect(held(fake)).toBeLessThanOrEqual(50_000)
+  })
+
+  test('the newest request is kept even when it alone is over the bound', async () => {
+    const fake = await start({ maxRecordedBytes: 1 })
+    for (let i = 0; i < 3; i++) await large(fake, i, 100)
+    expect(numbers(fake)).toEqual(['n2'])
+  })
+
+  // Twenty large signed requests, each about 2 MiB as held: by count alone the log would keep all
+  // twenty (40 MiB); the default bound keeps the most recent that fit in 32 MiB.
+  test('by default it holds at most 32 MiB: the most recent that fit', async () => {
+    const fake = await start()
+    for (let i = 0; i < 20; i++) await large(fake, i, MiB - 100)
+    const kept = numbers(fake)
+    expect(kept.length).toBeLessThan(20)
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, j) => `n${20 - kept.length + j}`))
+    expect(held(fake)).toBeLessThanOrEqual(32 * MiB)
+    // The one before the oldest kept would not have fitted.
+    expect(held(fake) + held(fake) / kept.length).toBeGreaterThan(32 * MiB)
+  })
+
+  test.each([-1, 1.5, Number.NaN, '10'])('a maxRecordedBytes of %j is refused when starting', async (max) => {
+    await expect(startFakeApiGateway({ maxRecordedBytes: max as number })).rejects.toThrow(/^maxRecordedBytes must be a non-negative integer or Infinity, got /)
   })
 })
 

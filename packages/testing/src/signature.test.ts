@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { ncpFetch, signedHeaders, signature } from '../test/ncp-fetch.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
-import { verifySignature } from './signature.js'
+import { verifySignature } from './server/signature.js'
 
 const WINDOW = 5 * 60 * 1000
 const serverNow = Date.UTC(2024, 4, 7, 7, 8, 12)

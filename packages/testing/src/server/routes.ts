@@ -1,6 +1,4 @@
-import { matchOperation, operationIds, operations, type OperationId, type Route } from '@ncloud-apigw/operations'
-
-export type { OperationId, Route }
+import { matchOperation, operationIds, operations, type Route } from '@ncloud-apigw/operations'
 
 /** The base path of every server the spec lists. */
 export const BASE_PATH = '/api/v1'
@@ -21,10 +19,10 @@ export function splitTarget(pathWithQuery: string): { path: string; query: strin
 /**
  * The operation for a method and a request target as received, below `basePath`. The matching
  * itself is the shared table's (`matchOperation`): a path parameter is exactly one non-empty
- * segment, so an encoded `/` (`%2F`) stays inside an id; anything the spec does not describe
+ * segment, so an encoded `/` (`%2F`) stays inside it; anything the spec does not describe
  * (another method, a trailing slash, an extra segment) has no route.
  */
-export function route(method: string, pathWithQuery: string, basePath = BASE_PATH): Route | undefined {
+export function route(method: string, pathWithQuery: string, basePath: string): Route | undefined {
   const { path } = splitTarget(pathWithQuery)
   if (!path.startsWith(`${basePath}/`)) return undefined
   return matchOperation(method, path.slice(basePath.length))
@@ -40,11 +38,19 @@ export function routeList(basePath: string): string {
   return [...byPath].map(([path, methods]) => `${methods.join(', ')} ${basePath}${path}`).join(' and ')
 }
 
-/** Decodes a path segment once; `undefined` when it is not valid percent-encoded UTF-8. */
-export function decodeSegment(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return undefined
+/**
+ * The path parameters decoded once, and the names of those that are not valid percent-encoded
+ * UTF-8 (left out of `params`).
+ */
+export function decodeParams(raw: Readonly<Record<string, string>>): { params: Record<string, string>; undecodable: string[] } {
+  const params: Record<string, string> = {}
+  const undecodable: string[] = []
+  for (const [name, segment] of Object.entries(raw)) {
+    try {
+      params[name] = decodeURIComponent(segment)
+    } catch {
+      undecodable.push(name)
+    }
   }
+  return { params, undecodable }
 }

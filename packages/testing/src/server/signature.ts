@@ -1,13 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-export const TIMESTAMP_HEADER = 'x-ncp-apigw-timestamp'
-export const ACCESS_KEY_HEADER = 'x-ncp-iam-access-key'
+const TIMESTAMP_HEADER = 'x-ncp-apigw-timestamp'
+const ACCESS_KEY_HEADER = 'x-ncp-iam-access-key'
 export const SIGNATURE_HEADER = 'x-ncp-apigw-signature-v2'
 
 /** API Gateway refuses a timestamp more than 5 minutes from its clock (API Gateway overview page). */
-export const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000
+const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000
 
-export interface SignedRequest {
+/** What is signed of a request. */
+interface SignedRequest {
   /** Upper-case HTTP method as received. */
   readonly method: string
   /** The request target exactly as received: path and raw query, never decoded or re-encoded. */

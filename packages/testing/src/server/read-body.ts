@@ -48,3 +48,28 @@ export async function readBody(req: IncomingMessage, { limit, keep, prefix }: Re
   const bytes = Buffer.concat(chunks, kept)
   return { size, tooLarge: size > limit, bytes, truncated: kept < size }
 }
+
+/** A body read as UTF-8 JSON: its value, or why it is not one. */
+export type ParsedBody = { readonly value: unknown } | { readonly problem: string }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Parses a whole body once, for the record and for the operation alike. */
+export function parseBody(bytes: Uint8Array): ParsedBody {
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return { problem: 'the body is not valid UTF-8' }
+  }
+  try {
+    return { value: JSON.parse(text) }
+  } catch (error) {
+    return { problem: `the body is not valid JSON: ${(error as Error).message}` }
+  }
+}
+
+/** `application/json`, with or without parameters, and the `+json` types. */
+export function isJsonContentType(value: string | undefined): boolean {
+  return value !== undefined && /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(value)
+}

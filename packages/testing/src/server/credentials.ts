@@ -1,8 +1,4 @@
-/** An NCP access key and its secret key. */
-export interface Credentials {
-  readonly accessKey: string
-  readonly secretKey: string
-}
+import type { Credentials } from '../types.js'
 
 /**
  * The credentials a fake API Gateway accepts when none are given. Obviously fake, published on
