@@ -88,6 +88,7 @@ for (const op of specOperations()) {
   path: ${JSON.stringify(op.path)},
   pathParams: { ${rules(op.pathParams)} },
   query: { ${rules(op.query)} },
+  requiredQuery: ${JSON.stringify(op.query.filter((p) => p.required).map((p) => p.name))},
   body: ${op.body ? schemaSource(op.body.schema) : 'undefined'},
   positional: ${JSON.stringify(op.positional)},
   success: ${op.success},

@@ -8,9 +8,10 @@
 // expire themselves, once the fake holds the request.
 import { inspect } from 'node:util'
 import { operationIds, operations } from '@ncloud-apigw/operations'
-import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { exampleWorld, type FakeApiGateway, type FakeApiGatewayOptions, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/attempt-timer.js'
+import { calls } from '../test/fixtures/calls.js'
 import { NcpApiError, NcpCredentialsError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 import { version } from './generated/version.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
@@ -18,6 +19,8 @@ import { type AttemptTimer, realTimer } from './transport.js'
 
 let gw: FakeApiGateway
 let attemptTimer: ManualTimer
+/** Every operation the fake answered with success during this file's tests. */
+const exercised = new Set<string>()
 
 beforeEach(async () => {
   attemptTimer = manualTimer()
@@ -25,8 +28,15 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  for (const r of gw.requests) if (r.operationId && r.status && r.status < 300) exercised.add(r.operationId)
   await gw.close()
 })
+
+/** Replaces the test's fake with one started with `options` (products, the examples' world). */
+async function restart(options: FakeApiGatewayOptions): Promise<void> {
+  await gw.close()
+  gw = await startFakeApiGateway(options)
+}
 
 // The Node entry's client with zero jitter, waits that return at once, and attempts that time out
 // only when a test expires attemptTimer; everything else is the real thing.
@@ -74,8 +84,59 @@ describe('end to end against the fake API Gateway', () => {
     ])
   })
 
+  test('a key put to use: subscribed to a protected product, approved, given a usage plan, listed every way, unsubscribed', async () => {
+    await restart({
+      products: [
+        {
+          productId: 'prod0001',
+          productName: 'weather',
+          subscriptionCode: 'PROTECTED',
+          stages: [{ apiId: 'api0001', apiName: 'forecast', stageId: 'stage0001', stageName: 'v1', usagePlans: [{ usagePlanId: 'plan0001', usagePlanName: 'basic' }, { usagePlanId: 'plan0002', usagePlanName: 'gold' }] }],
+        },
+      ],
+    })
+    const apigw = client()
+    const key = await apigw.createApiKey({ apiKeyName: 'weather-app' })
+    expect(await apigw.subscribeApiKey(key.apiKeyId, { productId: 'prod0001' })).toBeUndefined()
+    const [requested] = await apigw.searchApiKeys({ productId: 'prod0001' }).then((page) => page.apiKeys)
+    expect(requested).toMatchObject({ apiKeyId: key.apiKeyId, status: 'REQUEST' })
+
+    expect(await apigw.updateProductApiKeyStatus('prod0001', key.apiKeyId, { status: 'ACCEPTED' })).toBeUndefined()
+    expect(await apigw.updateApiKeyUsagePlan('prod0001', key.apiKeyId, 'stage0001', { usagePlanId: 'plan0002' })).toBeUndefined()
+
+    const products = await apigw.listApiKeyProducts(key.apiKeyId)
+    expect(products).toMatchObject({ total: 1, apiKeyRelateProductDtos: [{ productId: 'prod0001', status: 'ACCEPTED' }] })
+    const stages = await apigw.listApiKeySubscriptions(key.apiKeyId, { productId: 'prod0001' })
+    expect(stages).toMatchObject({ total: 1, content: [{ apiId: 'api0001', stageId: 'stage0001', usagePlanId: 'plan0002', dayCallCount: 0 }] })
+    const productKeys = await apigw.searchProductApiKeys('prod0001', { statusSet: ['ACCEPTED'] })
+    expect(productKeys).toMatchObject({ total: 1, content: [{ apiKeyId: key.apiKeyId, primaryKey: key.primaryKey, status: 'ACCEPTED' }] })
+
+    // Every page operation's paginator walks the same items.
+    const walk = async <T>(items: AsyncIterable<T>) => {
+      const all: T[] = []
+      for await (const item of items) all.push(item)
+      return all
+    }
+    expect((await walk(apigw.paginateSearchApiKeys({ productId: 'prod0001', pageSize: 1 }))).map((k) => k.apiKeyId)).toEqual([key.apiKeyId])
+    expect((await walk(apigw.paginateApiKeyProducts(key.apiKeyId, { pageSize: 1 }))).map((p) => p.productId)).toEqual(['prod0001'])
+    expect((await walk(apigw.paginateApiKeySubscriptions(key.apiKeyId, { productId: 'prod0001' }))).map((s) => s.stageId)).toEqual(['stage0001'])
+    expect((await walk(apigw.paginateSearchProductApiKeys('prod0001'))).map((k) => k.apiKeyId)).toEqual([key.apiKeyId])
+
+    expect(await apigw.unsubscribeApiKey(key.apiKeyId, { productId: 'prod0001' })).toBeUndefined()
+    expect((await apigw.listApiKeyProducts(key.apiKeyId)).total).toBe(0)
+    expect(gw.requests.every((r) => r.signatureValid)).toBe(true)
+  })
+
+  test.each(operationIds)("%s: the spec's example request succeeds against a fake holding the examples", async (operation) => {
+    await restart(exampleWorld())
+    const answer = await calls[operation](client())
+    expect(answer === undefined).toBe(operations[operation].response === undefined)
+    expect(requestsFor(operation).map((r) => r.status)).toEqual([operations[operation].success])
+  })
+
   test('every operation of the table was exercised above', () => {
-    expect(operationIds).toEqual(['listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'regenerateApiKey'])
+    // What the fake received during this file's tests, by operation: each one at least once.
+    expect(operationIds.filter((id) => !exercised.has(id))).toEqual([])
   })
 
   test('createApiKey is answered 201, and the key is unwrapped', async () => {
@@ -191,7 +252,7 @@ describe('end to end against the fake API Gateway', () => {
       expect(await apigw.getApiKey(id)).toEqual(seeded)
       expect((await apigw.updateApiKey(id, { apiKeyName: 'renamed', isEnabled: true })).apiKeyName).toBe('renamed')
       await apigw.deleteApiKey(id)
-      expect(gw.requests.map((r) => [r.apiKeyId, r.signatureValid, r.status])).toEqual([
+      expect(gw.requests.map((r) => [r.pathParams['api-key-id'], r.signatureValid, r.status])).toEqual([
         [id, true, 200],
         [id, true, 200],
         [id, true, 204],

@@ -99,7 +99,7 @@ describe('paginateApiKeys', () => {
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ operation: 'listApiKeys', status: 200, retryable: false })
-    expect((error as Error).message).toContain('with only keys already listed at offset 3 (3 of 10 so far), so the server seems to ignore offset')
+    expect((error as Error).message).toContain('with only items already listed at offset 3 (3 of 10 so far), so the server seems to ignore offset')
     expect(got).toHaveLength(3)
     expect(seen).toHaveLength(2)
   })
@@ -146,7 +146,7 @@ describe('paginateApiKeys', () => {
   test.each([
     [{ pageSize: belowLimit }, 'pageSize', say(query.limit)],
     [{ pageSize: 2.5 }, 'pageSize', say(query.limit)],
-    [{ offset: 10 }, 'offset', 'absent: paginateApiKeys takes apiKeyName and pageSize'],
+    [{ offset: 10 }, 'offset', 'absent: paginateApiKeys sets it, and takes pageSize'],
     [{ apiKeyName: tooLong(filterRule) }, 'apiKeyName', say(query.apiKeyName)],
   ])('%j is refused, naming %s, before anything is sent', async (given, field, limit) => {
     const { client, seen } = setup([honest(keys(3))])

@@ -31,7 +31,7 @@ test('a generated id arrives as one path segment, decodes to itself, and its sig
         expect(request.path.startsWith(prefix)).toBe(true)
         // One segment, and no query or fragment split off the id.
         expect(request.path.slice(prefix.length)).not.toMatch(/[/?#]/)
-        expect(request.apiKeyId).toBe(apiKeyId)
+        expect(request.pathParams['api-key-id']).toBe(apiKeyId)
         expect(request.signatureValid).toBe(true)
         runs++
       }),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { operations } from './generated/operations.js'
-import { problemText } from './validate.js'
+import { exampleRequests, operations } from './generated/operations.js'
+import { operationIds } from './index.js'
+import { problemText, type Schema } from './validate.js'
 import { queryValues, requestProblems } from './request.js'
 import { describe as limitOf } from './validate.js'
 
@@ -12,6 +13,20 @@ const idLimit = limitOf(operations.getApiKey.pathParams['api-key-id'])
 const { offset, limit } = operations.listApiKeys.query
 
 describe('requestProblems holds a request to its operation', () => {
+  test('a required query parameter left out is named, whichever operation requires it', () => {
+    for (const id of operationIds) {
+      for (const name of operations[id].requiredQuery as readonly string[]) {
+        const rule = (operations[id].query as Record<string, Schema>)[name]!
+        const { query: example = {}, ...rest } = exampleRequests[id] as { query?: Record<string, unknown> }
+        const { [name]: _left, ...without } = example
+        expect(requestProblems(operations[id], { ...rest, query: without }).map(problemText), `${id} ${name}`).toEqual([`${name} must be ${limitOf(rule)}, got nothing`])
+        expect(requestProblems(operations[id], { ...rest, query: example }), `${id} with ${name}`).toEqual([])
+      }
+    }
+    // The spec requires one: subscription detail's productId.
+    expect(operationIds.filter((id) => operations[id].requiredQuery.length > 0)).not.toEqual([])
+  })
+
   test('a valid request of each shape has none', () => {
     expect(requestProblems(operations.createApiKey, { body: { apiKeyName: 'ci-bot' } })).toEqual([])
     expect(requestProblems(operations.getApiKey, { pathParams: { 'api-key-id': 'cvcohvd2xj' } })).toEqual([])

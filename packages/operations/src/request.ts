@@ -39,6 +39,9 @@ export function requestProblems(op: Operation, { pathParams = {}, query = {}, bo
     else if (unsendableSegment.test(value as string)) found.push({ field: name, limit: 'well-formed text other than "." and ".."' })
   }
   const rules = op.query as Record<string, Schema>
+  for (const name of op.requiredQuery as readonly string[]) {
+    if (!Object.hasOwn(query, name) || query[name] === undefined) found.push({ field: name, limit: describe(rules[name]!), got: 'nothing' })
+  }
   for (const name in query) {
     if (!Object.hasOwn(query, name)) continue
     if (!Object.hasOwn(rules, name)) {

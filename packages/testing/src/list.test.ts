@@ -133,7 +133,7 @@ describe('the query is checked against the table', () => {
     expect(error).toMatchObject({ errorCode: '100', message: 'Bad Request Exception' })
     return error.details
   }
-  const expected = (values: Record<string, unknown>) => requestProblems('listApiKeys', { query: values }).map(problemText).join('; ')
+  const expected = (values: Record<string, unknown>) => requestProblems(operations.listApiKeys, { query: values }).map(problemText).join('; ')
 
   test.each([
     ['offset below its minimum', { offset: query.offset.minimum - 1 }],

@@ -38,7 +38,7 @@ const sendTo = (op: OperationId, body: unknown, headers?: Record<string, string>
   return send(method, path, body, headers)
 }
 /** What the shared validator says of a body, as the fake must answer it. */
-const expected = (op: OperationId, body: unknown) => requestProblems(op, { ...exampleRequests[op], body }).map(problemText).join('; ')
+const expected = (op: OperationId, body: unknown) => requestProblems(operations[op], { ...exampleRequests[op], body }).map(problemText).join('; ')
 
 describe('request bodies are checked with the shared validator', () => {
   test('names and descriptions at the length limits are accepted, counted in characters', async () => {

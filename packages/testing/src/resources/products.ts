@@ -1,7 +1,6 @@
 // The account's products (their APIs' stages and each stage's usage plans) and each key's relation
 // to each product: their state, and the handlers of the operations on them. Where NCP's pages are
 // silent the choices are the README's "Products and subscriptions", each tested.
-import { describe, operations } from '@ncloud-apigw/operations'
 import type { ApiKey, ApiKeyRelationStatus } from '@ncloud-apigw/types'
 import { Refusal, type Handler, type PathParamOwner } from '../handler.js'
 import type { FakeProduct, FakeStage, FakeSubscription, FakeSubscriptionSeed } from '../types.js'
@@ -128,8 +127,6 @@ export class Products {
     },
     /** One item per stage of the product on which the key has a usage plan, in the product's order; none without a relation. */
     listApiKeySubscriptions: ({ params, query: { productId, apiId, stageId, offset, limit } }) => {
-      // Required, though the table's query rules cannot say so: refused as the validator words it.
-      if (productId === undefined) throw new Refusal(400, `productId must be ${describe(operations.listApiKeySubscriptions.query.productId)}, got nothing`)
       const product = this.#product(productId)
       const relation = this.#relations.get(pairOf(productId, params['api-key-id']))
       if (relation === undefined) return { apiKeyRelations: { content: [], total: 0 } }

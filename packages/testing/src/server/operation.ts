@@ -55,9 +55,9 @@ export function processRequest(incoming: Incoming, api: Api, basePath: string): 
 
   const { params, undecodable } = decodeParams(rawParams)
   if (undecodable.length > 0) return errorResponse(400, undecodable.map((name) => `${name}: the path segment is not valid percent-encoded UTF-8`).join('; '))
-  const query = queryValues(operationId, new URLSearchParams(splitTarget(record.path).query))
+  const query = queryValues(operations[operationId], new URLSearchParams(splitTarget(record.path).query))
   const { input, unreadable } = bodyInput(operationId, incoming)
-  const found = requestProblems(operationId, { pathParams: params, query, body: input }).map((problem) =>
+  const found = requestProblems(operations[operationId], { pathParams: params, query, body: input }).map((problem) =>
     unreadable !== undefined && problem.field === 'the body' && problem.got === 'nothing' ? unreadable : problemText(problem),
   )
   if (found.length > 0) return errorResponse(400, found.join('; '))
