@@ -35,6 +35,8 @@ describe("prism mock: every operation's example request gets its documented answ
 
 describe("prism proxy: every operation's example request, valid both ways, against the fake", () => {
   test.each(operationIds)('%s', async (operation) => {
+    // Each on the examples as seeded: an earlier delete or unsubscribe is undone.
+    expect((await fetch(`${inject('examplesControlUrl')}/reset`, { method: 'POST' })).status).toBe(204)
     const { response, violations } = await sendExample(inject('examplesProxyUrl'), TEST_CREDENTIALS, operation)
     expect(violations).toEqual([])
     expect(response.status).toBe(operations[operation].success)

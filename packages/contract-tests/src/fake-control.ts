@@ -9,7 +9,8 @@ import type { FakeApiGateway, Fault } from '@ncloud-apigw/testing'
  * - `POST /faults` with a JSON `Fault` (every kind but `transform`, which is a function) queues it;
  * - `DELETE /faults` clears the queue;
  * - `GET /requests` returns what the fake received (method, path, operationId, status);
- * - `GET /url` returns the fake's own base URL, for a test that bypasses the proxy.
+ * - `GET /url` returns the fake's own base URL, for a test that bypasses the proxy;
+ * - `POST /reset` puts the fake back as it started (`reset()`).
  */
 export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
@@ -37,6 +38,10 @@ export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: str
           )
         }
         if (request.method === 'GET' && request.url === '/url') return answer(200, { url: fake.url })
+        if (request.method === 'POST' && request.url === '/reset') {
+          fake.reset()
+          return answer(204)
+        }
         answer(404, { error: `no ${request.method} ${request.url}` })
       } catch (error) {
         answer(400, { error: (error as Error).message })

@@ -1,4 +1,4 @@
-import { startFakeApiGateway } from '@ncloud-apigw/testing'
+import { exampleWorld, startFakeApiGateway } from '@ncloud-apigw/testing'
 import type { TestProject } from 'vitest/node'
 import { startFakeControl } from './fake-control.js'
 import { type RunningPrism, startPrism } from './prism.js'
@@ -12,6 +12,10 @@ declare module 'vitest' {
     proxyUrl: string
     /** Control endpoint of that fake API Gateway (see fake-control.ts). */
     fakeControlUrl: string
+    /** Base URL of another `prism proxy --errors`, in front of a fake holding the spec's examples. */
+    examplesProxyUrl: string
+    /** Control endpoint of that fake (its `reset` puts the examples back). */
+    examplesControlUrl: string
   }
 }
 
@@ -34,6 +38,11 @@ export default async function setup(project: TestProject) {
     const control = await startFakeControl(fake)
     stops.push(control.close)
     project.provide('fakeControlUrl', control.url)
+    const examples = await startFakeApiGateway(exampleWorld())
+    stops.push(() => examples.close())
+    const examplesControl = await startFakeControl(examples)
+    stops.push(examplesControl.close)
+    project.provide('examplesControlUrl', examplesControl.url)
 
     // The two Prisms start side by side: each spends a second or more (far more on a loaded
     // machine) loading itself, on its own. Prism's proxy forwards the path it received, base
@@ -41,14 +50,16 @@ export default async function setup(project: TestProject) {
     const started = await Promise.allSettled([
       startPrism(path, { mode: 'mock' }),
       startPrism(path, { mode: 'proxy', upstream: new URL(fake.url).origin }),
+      startPrism(path, { mode: 'proxy', upstream: new URL(examples.url).origin }),
     ])
     for (const prism of started) if (prism.status === 'fulfilled') stops.push(prism.value.stop)
-    const [mock, proxy] = started.map((prism) => {
+    const [mock, proxy, examplesProxy] = started.map((prism) => {
       if (prism.status === 'rejected') throw prism.reason
       return prism.value
-    }) as [RunningPrism, RunningPrism]
+    }) as [RunningPrism, RunningPrism, RunningPrism]
     project.provide('mockUrl', `${mock.origin}${basePath}`)
     project.provide('proxyUrl', `${proxy.origin}${basePath}`)
+    project.provide('examplesProxyUrl', `${examplesProxy.origin}${basePath}`)
   } catch (error) {
     await teardown()
     throw error

@@ -1,5 +1,6 @@
-import { type ApiKey, type ApiKeyClientOptions, type ApiKeyPage, createApiKeyClient, createRawClient, NcpApiError } from '@ncloud-apigw/client'
-import { describe, expect, expectTypeOf, inject, test } from 'vitest'
+// Each operation's documented answer through Prism's mock is every-operation.test.ts's.
+import { type ApiKeyClientOptions, createApiKeyClient, NcpApiError } from '@ncloud-apigw/client'
+import { describe, expect, inject, test } from 'vitest'
 import { specExample } from './spec-examples.js'
 import { violationRecorder } from './violations.js'
 
@@ -15,81 +16,6 @@ function mockClient(prefer?: string, options: ApiKeyClientOptions = {}) {
   const apigw = createApiKeyClient({ baseUrl: inject('mockUrl'), credentials, fetch: recorder.fetch, ...options })
   return { apigw, violations: recorder.violations }
 }
-
-describe('prism mock: the client gets each operation\'s documented example, typed', () => {
-  test('createApiKey answers the create example, unwrapped', async () => {
-    const { apigw, violations } = mockClient()
-    const key = await apigw.createApiKey({ apiKeyName: 'apiKey-***', apiKeyDescription: 'apiKey-*** Description' })
-    expectTypeOf(key).toEqualTypeOf<ApiKey>()
-    expect({ apiKey: key }).toEqual(specExample('CreateApiKeyResponse'))
-    expect(violations).toEqual([])
-  })
-
-  test('getApiKey answers the get example, which the API does not wrap', async () => {
-    const { apigw, violations } = mockClient()
-    const key = await apigw.getApiKey(id)
-    expectTypeOf(key).toEqualTypeOf<ApiKey>()
-    expect(key).toEqual(specExample('GetApiKeyResponse'))
-    expect(violations).toEqual([])
-  })
-
-  test('updateApiKey answers the update example, unwrapped', async () => {
-    const { apigw, violations } = mockClient()
-    const key = await apigw.updateApiKey(id, { apiKeyName: 'apiKey-***', isEnabled: true })
-    expect({ apiKey: key }).toEqual(specExample('UpdateApiKeyResponse'))
-    expect(violations).toEqual([])
-  })
-
-  test('regenerateApiKey answers the regenerate example, unwrapped', async () => {
-    const { apigw, violations } = mockClient()
-    const key = await apigw.regenerateApiKey(id, 'PRIMARY')
-    expect({ apiKey: key }).toEqual(specExample('RegenerateApiKeyResponse'))
-    expect(violations).toEqual([])
-  })
-
-  test('listApiKeys answers the list example: summaries without key values', async () => {
-    const { apigw, violations } = mockClient()
-    const page = await apigw.listApiKeys({ offset: 0, limit: 20, apiKeyName: 'apiKeyName' })
-    expectTypeOf(page).toEqualTypeOf<ApiKeyPage>()
-    expect(page).toEqual(specExample('ListApiKeysResponse'))
-    expect(violations).toEqual([])
-  })
-
-  test('deleteApiKey answers 204 with nothing, and resolves with nothing', async () => {
-    const { apigw, violations } = mockClient()
-    await expect(apigw.deleteApiKey(id)).resolves.toBeUndefined()
-    expect(violations).toEqual([])
-  })
-
-  test('the raw client gets the documented shapes, wrapped where the API wraps', async () => {
-    const { apigw, violations } = mockClient()
-    const raw = createRawClient(apigw)
-    const path = { 'api-key-id': id }
-    const got = await raw.GET('/api-keys/{api-key-id}', { params: { path } })
-    expectTypeOf(got.data).toMatchTypeOf<ApiKey | undefined>()
-    expect(got.data).toEqual(specExample('GetApiKeyResponse'))
-
-    const created = await raw.POST('/api-keys', { body: { apiKeyName: 'apiKey-***' } })
-    expectTypeOf(created.data).toMatchTypeOf<{ apiKey: ApiKey } | undefined>()
-    expect(created.data).toEqual(specExample('CreateApiKeyResponse'))
-
-    const updated = await raw.PUT('/api-keys/{api-key-id}', {
-      params: { path },
-      body: { apiKeyName: 'apiKey-***', isEnabled: true },
-    })
-    expect(updated.data).toEqual(specExample('UpdateApiKeyResponse'))
-
-    const regenerated = await raw.PATCH('/api-keys/{api-key-id}', { params: { path }, body: { keyType: 'SECONDARY' } })
-    expect(regenerated.data).toEqual(specExample('RegenerateApiKeyResponse'))
-
-    const listed = await raw.GET('/api-keys', { params: { query: { limit: 20 } } })
-    expect(listed.data).toEqual(specExample('ListApiKeysResponse'))
-
-    const deleted = await raw.DELETE('/api-keys/{api-key-id}', { params: { path } })
-    expect(deleted.response.status).toBe(204)
-    expect(violations).toEqual([])
-  })
-})
 
 describe('prism mock: documented error responses become typed NcpApiErrors', () => {
   const noWait = { sleep: async () => {} }

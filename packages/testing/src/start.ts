@@ -10,13 +10,24 @@ import type { FakeApiGateway, FakeApiGatewayOptions, FakeProduct, FakeSubscripti
 /** What a test holds: the machinery's controls and the resources' state, side by side. */
 class Fake implements FakeApiGateway {
   readonly #gateway: Gateway
-  readonly #resources: Resources
   readonly #clock: Clock
+  readonly #options: FakeApiGatewayOptions
+  readonly #resources: () => Resources
+  readonly #reset: () => void
 
-  constructor(gateway: Gateway, resources: Resources, clock: Clock) {
+  constructor(gateway: Gateway, holder: { current: Resources; fresh: () => Resources }, clock: Clock, options: FakeApiGatewayOptions) {
     this.#gateway = gateway
-    this.#resources = resources
     this.#clock = clock
+    this.#options = options
+    this.#resources = () => holder.current
+    this.#reset = () => (holder.current = holder.fresh())
+  }
+
+  reset(): void {
+    this.#reset()
+    this.#gateway.clearFaults()
+    this.#gateway.clearRequests()
+    this.#clock.setOffset(this.#options.clockOffsetMs ?? 0)
   }
 
   get url(): string {
@@ -24,15 +35,15 @@ class Fake implements FakeApiGateway {
   }
 
   get keys(): ReadonlyMap<string, ApiKey> {
-    return this.#resources.keys.view
+    return this.#resources().keys.view
   }
 
   get products(): ReadonlyMap<string, FakeProduct> {
-    return this.#resources.products.view
+    return this.#resources().products.view
   }
 
   get subscriptions(): readonly FakeSubscription[] {
-    return this.#resources.products.subscriptions
+    return this.#resources().products.subscriptions
   }
 
   get requests(): readonly RecordedRequest[] {
@@ -64,7 +75,7 @@ class Fake implements FakeApiGateway {
   }
 
   seedKey(fields?: Partial<ApiKey>): ApiKey {
-    return this.#resources.keys.seed(fields)
+    return this.#resources().keys.seed(fields)
   }
 
   close(): Promise<void> {
@@ -73,7 +84,7 @@ class Fake implements FakeApiGateway {
 
   /** Shown by console.log and test failures: where it listens and what it holds, never a secret. */
   [inspect.custom](): string {
-    const { keys, products } = this.#resources
+    const { keys, products } = this.#resources()
     return `FakeApiGateway { url: '${this.url}', keys: ${keys.view.size}, products: ${products.view.size}, subscriptions: ${products.subscriptions.length}, requests: ${this.#gateway.recorded} }`
   }
 }
@@ -86,8 +97,19 @@ export async function startFakeApiGateway(options: FakeApiGatewayOptions = {}): 
   const clock = new Clock(options.now, options.clockOffsetMs)
   const secrets = credentialMap(options.credentials)
   const defaultAccessKey = secrets.keys().next().value as string
-  const resources = createResources({ clock, tenantId: randomBytes(16).toString('hex'), defaultAccessKey }, options)
-  const gateway = new Gateway(options, { api: resources.api, clock, secrets })
+  const tenantId = randomBytes(16).toString('hex')
+  const fresh = () => createResources({ clock, tenantId, defaultAccessKey }, options)
+  const holder = { current: fresh(), fresh }
+  // The machinery serves whichever resources the fake holds now (`reset` replaces them).
+  const api = {
+    get handlers() {
+      return holder.current.api.handlers
+    },
+    get owners() {
+      return holder.current.api.owners
+    },
+  }
+  const gateway = new Gateway(options, { api, clock, secrets })
   await gateway.listen(options.port ?? 0, options.host ?? '127.0.0.1')
-  return new Fake(gateway, resources, clock)
+  return new Fake(gateway, holder, clock, options)
 }

@@ -131,6 +131,13 @@ export interface FakeApiGateway {
   setClockOffset(ms: number): void
   /** Stores a key directly, without a request; fields left out are filled in as create would. */
   seedKey(fields?: Partial<ApiKey>): ApiKey
+  /**
+   * Back to how it started, without a restart: the keys, products and subscriptions of its
+   * options (new ids and key values for the keys it made up), no fault queued, no request
+   * recorded, the clock offset of its options. The URL stays, so a client or proxy in front of
+   * it keeps working: for a test that wants a fresh fake for each step.
+   */
+  reset(): void
   /** Stops listening and ends every connection, hanging and delayed requests included. Idempotent. */
   close(): Promise<void>
 }
