@@ -9,6 +9,45 @@ export interface FlowStep {
   result: string
 }
 
+type Step = (operation: OperationId, call: string, result: string) => void
+
+/** Subscribes the key to the product, approves it if asked, sets a usage plan, lists it every way, unsubscribes. */
+async function putToUse(apigw: ApiKeyClient, id: string, { productId, stageId, usagePlanId }: FlowProduct, step: Step, expectThat: (ok: boolean, what: string) => void) {
+  await apigw.subscribeApiKey(id, { productId })
+  step('subscribeApiKey', `subscribeApiKey('${id}', { productId: '${productId}' })`, `subscribed to ${productId}`)
+
+  const search = await apigw.searchApiKeys({ productId })
+  const relation = search.apiKeys.find((key) => key.apiKeyId === id)
+  step('searchApiKeys', `searchApiKeys({ productId: '${productId}' })`, `${search.total} keys on ${productId}; this one ${relation?.status ?? 'absent'}`)
+  expectThat(relation !== undefined, 'search did not find the subscribed key on the product')
+
+  // A protected product waits for its publisher's approval; a public one has none to give.
+  if (relation!.status !== 'ACCEPTED') {
+    await apigw.updateProductApiKeyStatus(productId, id, { status: 'ACCEPTED' })
+    step('updateProductApiKeyStatus', `updateProductApiKeyStatus('${productId}', '${id}', { status: 'ACCEPTED' })`, `${relation!.status} → ACCEPTED`)
+  }
+
+  await apigw.updateApiKeyUsagePlan(productId, id, stageId, { usagePlanId })
+  step('updateApiKeyUsagePlan', `updateApiKeyUsagePlan('${productId}', '${id}', '${stageId}', { usagePlanId: '${usagePlanId}' })`, `usage plan ${usagePlanId} on ${stageId}`)
+
+  const products = await apigw.listApiKeyProducts(id)
+  const mine = products.apiKeyRelateProductDtos.find((p) => p.productId === productId)
+  step('listApiKeyProducts', `listApiKeyProducts('${id}')`, `${products.total} products; ${productId} ${mine?.status ?? 'absent'}`)
+  expectThat(mine?.status === 'ACCEPTED', 'the key is not accepted on the product')
+
+  const stages = await apigw.listApiKeySubscriptions(id, { productId })
+  const stage = stages.content.find((s) => s.stageId === stageId)
+  step('listApiKeySubscriptions', `listApiKeySubscriptions('${id}', { productId: '${productId}' })`, `${stages.total} stages; ${stageId} on ${stage?.usagePlanId ?? 'no plan'}`)
+  expectThat(stage?.usagePlanId === usagePlanId, 'the stage does not show the usage plan chosen')
+
+  const keys = await apigw.searchProductApiKeys(productId, { apiKeyId: id })
+  step('searchProductApiKeys', `searchProductApiKeys('${productId}', { apiKeyId: '${id}' })`, keys.content.map((k) => `${k.apiKeyId} ${k.status} · primaryKey ${mask(k.primaryKey)}`).join(', '))
+  expectThat(keys.content.some((k) => k.apiKeyId === id), "the product's keys do not include this one")
+
+  await apigw.unsubscribeApiKey(id, { productId })
+  step('unsubscribeApiKey', `unsubscribeApiKey('${id}', { productId: '${productId}' })`, `unsubscribed from ${productId}`)
+}
+
 /** Enough of a key value to tell two apart, never enough to use. */
 const mask = (value: string | undefined) => (value === undefined ? 'absent' : `${value.slice(0, 4)}****`)
 
@@ -22,19 +61,28 @@ function describeKey(key: ApiKey): string {
   ].join(' · ')
 }
 
+/** A product to put the key to use on: one of its stages and a usage plan of that stage. */
+export interface FlowProduct {
+  productId: string
+  stageId: string
+  usagePlanId: string
+}
+
 /**
- * The whole life of one API key through every operation: create, get, list it by name, update
- * (disable), regenerate the secondary key, get again, delete, and see it gone. Used by the proxy
- * contract test, by the live contract check against NCP and by `pnpm start`. Checks along the way
- * that each answer is what it should be; Prism, in front, checks each request and response
- * against the spec.
+ * The whole life of one API key: create, get, list it by name, update (disable), regenerate the
+ * secondary key, get again; with a `product`, put it to use: subscribe it, find its status on the
+ * product, approve it where the product asks for approval (as its publisher), choose a usage plan
+ * on a stage, list its products, its subscribed stages and the product's keys, unsubscribe; then
+ * delete it and see it gone. Used by the proxy contract test, by the live contract check against
+ * NCP and by `pnpm start`. Checks along the way that each answer is what it should be; Prism, in
+ * front, checks each request and response against the spec.
  *
  * Leaves nothing behind: when a step fails after the key was created, the key is deleted before
  * the error is passed on (and the error says whether that worked).
  */
 export async function runContractFlow(
   apigw: ApiKeyClient,
-  { name = `contract-${Date.now().toString(36)}`, onStep = (_: FlowStep) => {} } = {},
+  { name = `contract-${Date.now().toString(36)}`, product, onStep = (_: FlowStep) => {} }: { name?: string; product?: FlowProduct; onStep?: (step: FlowStep) => void } = {},
 ): Promise<FlowStep[]> {
   const steps: FlowStep[] = []
   const step = (operation: OperationId, call: string, result: string) => {
@@ -77,6 +125,8 @@ export async function runContractFlow(
     const final = await apigw.getApiKey(id)
     step('getApiKey', `getApiKey('${id}')`, describeKey(final))
     expectThat(final.secondaryKey === regenerated.secondaryKey && final.isEnabled === false, 'get did not see the changes')
+
+    if (product) await putToUse(apigw, id, product, step, expectThat)
 
     await apigw.deleteApiKey(id)
     deleted = true

@@ -27,19 +27,27 @@ function runStart(
   })
 }
 
-test('pnpm start runs every operation through Prism and the fake, deletes its key, prints a passing verdict, and exits 0', async () => {
+test('pnpm start takes a key through its life, put to use on a protected product, then every operation with its example, through Prism and the fake; deletes its key, passes, exits 0', async () => {
   const { code, stdout, stderr } = await runStart()
   expect(stderr).toBe('')
   expect(code).toBe(0)
-  const steps = stdout.split('\n').filter((line) => line.trimStart().startsWith('✓ '))
-  const called = steps.map((line) => line.trim().slice(2).split('(')[0])
-  expect(called).toEqual(['createApiKey', 'getApiKey', 'listApiKeys', 'updateApiKey', 'regenerateApiKey', 'getApiKey', 'deleteApiKey', 'getApiKey'])
-  // Every operation of the spec, so an operation added there must join the main job.
-  expect(new Set(called)).toEqual(new Set(operationIds))
+  const [life, examples] = stdout.split("Every operation with the spec's example request:")
+  const called = life!.split('\n').filter((line) => line.trimStart().startsWith('✓ ')).map((line) => line.trim().slice(2).split('(')[0])
+  expect(called).toEqual([
+    'createApiKey', 'getApiKey', 'listApiKeys', 'updateApiKey', 'regenerateApiKey', 'getApiKey',
+    // Put to use: the product is protected, so the key waits for approval.
+    'subscribeApiKey', 'searchApiKeys', 'updateProductApiKeyStatus', 'updateApiKeyUsagePlan', 'listApiKeyProducts', 'listApiKeySubscriptions', 'searchProductApiKeys', 'unsubscribeApiKey',
+    'deleteApiKey', 'getApiKey',
+  ])
+  expect(life).toContain('REQUEST → ACCEPTED')
+  // Then every operation of the spec, each once with its example: one added there joins with no edit.
+  const exampled = examples!.split('\n').filter((line) => line.trimStart().startsWith('✓ ')).map((line) => line.trim().slice(2).split(':')[0])
+  expect(exampled).toEqual(operationIds)
   expect(stdout).toContain('Contract verdict: PASS')
   expect(stdout).toContain('the key it made is deleted')
   expect(stdout).not.toMatch(/left|console/i)
   expect(stdout).toMatch(/spec\s+spec\/dist/)
+  expect(stdout).toMatch(/Next:\n {2}pnpm test/)
   // Key values are shown masked: four characters, then stars; never a 40-character value.
   expect(stdout).toMatch(/primaryKey \S{4}\*{4}/)
   expect(stdout).not.toMatch(/[A-Za-z0-9]{40}/)
