@@ -7,6 +7,7 @@ import type { ApiKey } from '@ncloud-apigw/client'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bin, type CliResult, runCli, runInTerminal } from '../test/run-cli.js'
+import { maskNotice } from '../test/fake-cli.js'
 import { exitCodes } from './exit-codes.js'
 
 // The built binary, as a shell runs it, for what only a process shows: the environment of a real
@@ -50,7 +51,7 @@ function expectNoSecrets(result: CliResult): void {
 describe('the built binary', () => {
   test('with credentials only in the environment, create makes the key, prints it as JSON with values masked, and exits 0', async () => {
     const result = await runCli(['api-key', 'create', '--name', 'from-env', '--base-url', gw.url], credentialsEnv())
-    expect(result).toMatchObject({ code: exitCodes.ok, stderr: '' })
+    expect(result).toMatchObject({ code: exitCodes.ok, stderr: maskNotice() })
     const out = JSON.parse(result.stdout) as ApiKey
     const stored = gw.keys.get(out.apiKeyId)!
     expect(out).toEqual({ ...stored, primaryKey: masked(stored.primaryKey), secondaryKey: masked(stored.secondaryKey) })

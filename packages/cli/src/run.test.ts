@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { maskNotice } from '../test/fake-cli.js'
 import { exitCodes } from './exit-codes.js'
 import { run } from './run.js'
 
@@ -40,7 +41,7 @@ describe('regenerate asks on a terminal', () => {
     const { io, text } = terminal('y\n')
     const code = await run(['api-key', 'regenerate', key.apiKeyId, '--primary', '--base-url', gw.url, '--output', 'json'], io)
     expect(code).toBe(exitCodes.ok)
-    expect(text.stderr).toBe(`Regenerate the PRIMARY key of API key "${key.apiKeyId}"? Callers still sending the current value will be refused. [y/N] `)
+    expect(text.stderr).toBe(`Regenerate the PRIMARY key of API key "${key.apiKeyId}"? Callers still sending the current value will be refused. [y/N] ${maskNotice()}`)
     expect(gw.keys.get(key.apiKeyId)!.primaryKey).not.toBe(key.primaryKey)
     expect(JSON.parse(text.stdout)).toMatchObject({ apiKeyId: key.apiKeyId, primaryKey: expect.stringMatching(/^.{4}\*{4}$/) })
   })
@@ -62,7 +63,7 @@ describe('regenerate asks on a terminal', () => {
     const { io, text } = terminal('n\n')
     const code = await run(['api-key', 'regenerate', key.apiKeyId, '--secondary', '--yes', '--base-url', gw.url, '--output', 'json'], io)
     expect(code).toBe(exitCodes.ok)
-    expect(text.stderr).toBe('')
+    expect(text.stderr).toBe(maskNotice())
     expect(gw.keys.get(key.apiKeyId)!.secondaryKey).not.toBe(key.secondaryKey)
   })
 })
