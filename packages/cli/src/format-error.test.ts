@@ -48,8 +48,9 @@ describe('formatError', () => {
     expect(formatError(new NcpApiError({ operation: 'getApiKey', status: 404, errorCode: '300', retryable: false }), 'table', 1)).not.toMatch(/attempt/)
   })
 
-  test('a cancellation is its message', () => {
+  test('a cancellation is its message, no bug', () => {
     expect(formatError(new CancelledError(), 'table')).toBe('ncloud-apigw: Cancelled; nothing was sent.\n')
+    expect(JSON.parse(formatError(new CancelledError(), 'json'))).toEqual({ error: { name: 'CancelledError', message: 'Cancelled; nothing was sent.' } })
   })
 
   test('an error the CLI does not expect asks to be reported where, with its stack', () => {

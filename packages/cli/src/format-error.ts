@@ -85,7 +85,9 @@ export function formatError(error: unknown, format: OutputFormat, context: Error
     const body =
       error instanceof NcpError
         ? { ...error.toJSON(), ...cause(error), message: headline(error, context), ...extras(error, context) }
-        : { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), hint: `a bug: please report it at ${context.bugs}` }
+        : error instanceof CancelledError
+          ? { name: error.name, message: error.message }
+          : { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), hint: `a bug: please report it at ${context.bugs}` }
     return `${json({ error: body }, false)}\n`
   }
   const fields: Record<string, unknown> = { ...fieldsOf(error), ...extras(error, context) }

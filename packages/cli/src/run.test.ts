@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { maskNotice } from '../test/fake-cli.js'
+import { startScriptedGateway } from '../test/scripted-gateway.js'
 import { exitCodes } from './exit-codes.js'
 import { run } from './run.js'
 
@@ -96,5 +97,26 @@ describe('delete asks on a terminal', () => {
     expect(text.stderr).toContain('Delete the API key "x\\x1b[2J\\r\\ny"?')
     expect(text.stderr).not.toMatch(/[\u001b\r]/)
     expect(gw.requests.slice(before)).toEqual([])
+  })
+})
+
+describe('unsubscribe asks on a terminal', () => {
+  test('answered y, it unsubscribes; answered n, it cancels with exit code 7 and sends nothing', async () => {
+    const gateway = await startScriptedGateway()
+    try {
+      const args = ['api-key', 'unsubscribe', 'k1', '--product', 'p1', '--base-url', gateway.url, '--output', 'json']
+      const no = terminal('n\n')
+      expect(await run(args, no.io)).toBe(exitCodes.cancelled)
+      expect(no.text.stderr).toBe(
+        `Unsubscribe the API key "k1" from the product "p1"? Callers sending its values will be refused by the product's APIs. [y/N] ${JSON.stringify({ error: { name: 'CancelledError', message: 'Cancelled; nothing was sent.' } })}\n`,
+      )
+      expect(gateway.requests).toEqual([])
+      const yes = terminal('y\n')
+      expect(await run(args, yes.io)).toBe(exitCodes.ok)
+      expect(gateway.requests).toMatchObject([{ operationId: 'unsubscribeApiKey', pathParams: { 'api-key-id': 'k1' }, body: { productId: 'p1' } }])
+      expect(JSON.parse(yes.text.stdout)).toEqual({ apiKeyId: 'k1', productId: 'p1', unsubscribed: true })
+    } finally {
+      await gateway.close()
+    }
   })
 })
