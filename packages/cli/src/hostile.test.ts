@@ -86,6 +86,27 @@ describe('a hostile server', () => {
     expect(out.apiKeys).toMatchObject([{ apiKeyId: key.apiKeyId, primaryKey: masked(key.primaryKey), secondaryKey: masked(key.secondaryKey) }])
   })
 
+  test('key values a server nests in objects and arrays, or sends under other secret names, are masked too', async () => {
+    const key = gw().seedKey({ apiKeyName: 'nested' })
+    gw().injectFault({
+      kind: 'transform',
+      operationId: 'getApiKey',
+      transform: (response) => {
+        Object.assign(response.body, { previousKeys: { primaryKey: key.primaryKey }, history: [{ apiKeyValue: key.secondaryKey }, [{ secondaryKey: key.secondaryKey }]] })
+      },
+    })
+    const out = parsed<Record<string, unknown>>(await cli(['api-key', 'get', key.apiKeyId]), maskNotice(['primaryKey', 'secondaryKey', 'apiKeyValue']))
+    expect(out).toMatchObject({
+      previousKeys: { primaryKey: masked(key.primaryKey) },
+      history: [{ apiKeyValue: masked(key.secondaryKey) }, [{ secondaryKey: masked(key.secondaryKey) }]],
+    })
+    for (const output of ['json', 'table']) {
+      gw().injectFault({ kind: 'transform', operationId: 'getApiKey', transform: (response) => void Object.assign(response.body, { previousKeys: { primaryKey: key.primaryKey } }) })
+      const result = await cli(['api-key', 'get', key.apiKeyId, '--output', output])
+      expect(result.stdout + result.stderr).not.toContain(key.primaryKey)
+    }
+  })
+
   test('a --base-url with a user and password is a usage error that never prints them, and nothing is sent', async () => {
     const before = gw().requests.length
     const withPassword = gw().url.replace('http://', 'http://operator:hunter2-pass@')

@@ -99,8 +99,10 @@ export function noSecretsLeaked(harness: FakeCliHarness, { runs, shown }: { runs
 export const masked = (value: string) => `${value.slice(0, 4)}****`
 
 /** The notice a JSON run prints on stderr when it masked key values. */
-export const maskNotice = (names: readonly string[] = ['primaryKey', 'secondaryKey']) =>
-  `${JSON.stringify({ notice: { message: `${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} masked; pass --show-secrets to print them`, masked: names } })}\n`
+export function maskNotice(names: readonly string[] = ['primaryKey', 'secondaryKey']): string {
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]
+  return `${JSON.stringify({ notice: { message: `${listed} ${names.length > 1 ? 'are' : 'is'} masked; pass --show-secrets to print them`, masked: names } })}\n`
+}
 
 /** The JSON on stdout of a run that succeeded, with nothing on stderr but, where values were masked, the notice saying so. */
 export function parsed<T = Record<string, unknown>>(result: CliResult, notice: string = maskNotice()): T {
