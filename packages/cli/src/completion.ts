@@ -36,23 +36,26 @@ const longs = (options: readonly Option[]) => options.flatMap((option) => (optio
 /**
  * The body shared by bash and zsh: from the words before the cursor, the group and command typed
  * so far (skipping flags and their values), then the candidates for the word at the cursor, in
- * `candidates`: a flag's choices after a flag, nothing after a flag of free text, else the group's
- * commands, or a command's flags and the global ones.
+ * `offered`: a flag's choices after a flag, nothing after a flag of free text, else the commands
+ * that may come next, or, when the word starts with `-`, the flags that may.
  */
 function shBody(tree: Tree, wordAt: (index: string) => string, first: number, current: string): string {
+  // Its variables are never named `words`: that is zsh's array of the words typed, which a local
+  // of the same name would hide.
   const flagsTakingValues = [...tree.values.keys()]
   const withChoices = [...tree.values].filter(([, choices]) => choices)
   const globals = [...longs(tree.globals), '--help']
-  const cases = [`    /) candidates='${words(tree.top.map((c) => c.name))} ${words(globals)}' ;;`]
+  const next = (pattern: string, commands: Iterable<string>, flags: Iterable<string> = ['--help']) => `        ${pattern}) offered='${words(commands)}'; flags='${words(flags)}' ;;`
+  const cases = [next('/', tree.top.map((c) => c.name), globals)]
   for (const [group, commands] of tree.groups) {
     if (commands.size === 0) continue
-    cases.push(`    ${group}/) candidates='${words(commands.keys())}' ;;`)
-    for (const [name, { options }] of commands) cases.push(`    ${group}/${name}) candidates='${words([...longs(options), ...globals])}' ;;`)
-    cases.push(`    help/${group}) candidates='${words(commands.keys())}' ;;`)
+    cases.push(next(`${group}/`, commands.keys()))
+    for (const [name, { options }] of commands) cases.push(next(`${group}/${name}`, [], [...longs(options), ...globals]))
+    cases.push(next(`help/${group}`, commands.keys()))
   }
-  cases.push(`    help/) candidates='${words([...tree.groups].filter(([, commands]) => commands.size > 0).map(([group]) => group))}' ;;`)
-  const completion = tree.groups.has('completion') ? [`    completion/) candidates='${words(shells)}' ;;`] : []
-  return `  local group= command= word= candidates= i
+  cases.push(next('help/', [...tree.groups].filter(([, commands]) => commands.size > 0).map(([group]) => group)))
+  if (tree.groups.has('completion')) cases.push(next('completion/', shells))
+  return `  local group= command= word= offered= flags= i
   for ((i = ${first}; i < ${current}; i++)); do
     word=${wordAt('i')}
     case $word in
@@ -62,12 +65,13 @@ function shBody(tree: Tree, wordAt: (index: string) => string, first: number, cu
     esac
   done
   case ${wordAt(`${current} - 1`)} in
-${withChoices.map(([flag, choices]) => `    ${flag}) candidates='${words(choices!)}' ;;`).join('\n')}
+${withChoices.map(([flag, choices]) => `    ${flag}) offered='${words(choices!)}' ;;`).join('\n')}
     ${flagsTakingValues.join('|')}) return 0 ;;
     *)
       case "$group/$command" in
-${[...cases, ...completion].map((line) => `    ${line}`).join('\n')}
-      esac ;;
+${cases.join('\n')}
+      esac
+      [[ ${wordAt(current)} == -* ]] && offered=$flags ;;
   esac`
 }
 
@@ -75,7 +79,7 @@ function bash(tree: Tree): string {
   return `# ncloud-apigw completion for bash. Load it with: eval "$(ncloud-apigw completion bash)"
 _ncloud_apigw() {
 ${shBody(tree, (index) => `\${COMP_WORDS[${index}]}`, 1, 'COMP_CWORD')}
-  COMPREPLY=($(compgen -W "$candidates" -- "\${COMP_WORDS[COMP_CWORD]}"))
+  COMPREPLY=($(compgen -W "$offered" -- "\${COMP_WORDS[COMP_CWORD]}"))
 }
 complete -F _ncloud_apigw ncloud-apigw
 `
@@ -86,7 +90,7 @@ function zsh(tree: Tree): string {
 # ncloud-apigw completion for zsh. Load it after compinit with: eval "$(ncloud-apigw completion zsh)"
 _ncloud_apigw() {
 ${shBody(tree, (index) => `\${words[${index}]}`, 2, 'CURRENT')}
-  compadd -- \${=candidates}
+  compadd -- \${=offered}
 }
 compdef _ncloud_apigw ncloud-apigw
 `
