@@ -22,7 +22,7 @@ function limitOf(schema: Schema | undefined): string {
 }
 
 /** `api-key-id` → `ID of the API key`: what a path parameter is, as help says it. */
-export function argumentDescription(operation: OperationId, name: string): string {
+function argumentDescription(operation: OperationId, name: string): string {
   const thing = name.replace(/-id$/, '').replaceAll('-', ' ').replace(/^api key/, 'API key')
   const limit = limitOf((operations[operation].pathParams as Readonly<Record<string, Schema>>)[name])
   return `ID of the ${thing}${limit ? `, ${limit}` : ''}`
@@ -44,7 +44,7 @@ function optionOf(operation: OperationId, flag: Flag): Option {
 }
 
 /** The `-y, --yes` of a command that asks first. */
-export const yesFlag: Flag = { flags: '-y, --yes', description: 'do not ask for confirmation (required when stdin is not a terminal)' }
+const yesFlag: Flag = { flags: '-y, --yes', description: 'do not ask for confirmation (required when stdin is not a terminal)' }
 
 /** Every flag of a command: its own, then `--yes` when it asks first. */
 export const flagsOf = (module: CommandModule): readonly Flag[] => (module.confirms ? [...module.flags, yesFlag] : module.flags)
@@ -58,7 +58,7 @@ export function fieldFlags(module: CommandModule): Map<string, string> {
 }
 
 /** The summary of a command: its own, else its operation's, from the spec. */
-export const summaryOf = (module: CommandModule) => module.summary ?? operationHelp[module.operation].summary
+const summaryOf = (module: CommandModule) => module.summary ?? operationHelp[module.operation].summary
 
 /**
  * Adds `module` to `group` as a Commander command: its arguments (the operation's path

@@ -25,10 +25,10 @@ export interface GlobalOptions {
 }
 
 /** What the CLI adds to the client's User-Agent. */
-export const userAgentFor = (version: string) => `ncloud-apigw-cli/${version}`
+const userAgentFor = (version: string) => `ncloud-apigw-cli/${version}`
 
 /** The advice that ends the client's "No NCP credentials found" error, in the CLI's terms. */
-export const credentialsHint = 'name one of its sections with --profile'
+const credentialsHint = 'name one of its sections with --profile'
 
 /** One run of the CLI: its streams, its options once parsed, and what happened so far. */
 export interface Session {

@@ -7,7 +7,7 @@ import { type Measure, padEnd, visible } from './text.js'
 export const MAX_COLUMN_WIDTH = 40
 
 /** A value for a table cell: a string as it is, anything else as JSON; control characters made visible either way. */
-export function cell(value: unknown): string {
+function cell(value: unknown): string {
   return visible(typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value))
 }
 
