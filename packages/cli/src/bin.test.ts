@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process'
+import { spawn, type StdioOptions } from 'node:child_process'
+import { closeSync, existsSync, openSync } from 'node:fs'
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,6 +8,7 @@ import type { ApiKey } from '@ncloud-apigw/client'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bin, type CliResult, runCli, runInTerminal } from '../test/run-cli.js'
+import { maskNotice } from '../test/fake-cli.js'
 import { exitCodes } from './exit-codes.js'
 
 // The built binary, as a shell runs it, for what only a process shows: the environment of a real
@@ -50,7 +52,7 @@ function expectNoSecrets(result: CliResult): void {
 describe('the built binary', () => {
   test('with credentials only in the environment, create makes the key, prints it as JSON with values masked, and exits 0', async () => {
     const result = await runCli(['api-key', 'create', '--name', 'from-env', '--base-url', gw.url], credentialsEnv())
-    expect(result).toMatchObject({ code: exitCodes.ok, stderr: '' })
+    expect(result).toMatchObject({ code: exitCodes.ok, stderr: maskNotice() })
     const out = JSON.parse(result.stdout) as ApiKey
     const stored = gw.keys.get(out.apiKeyId)!
     expect(out).toEqual({ ...stored, primaryKey: masked(stored.primaryKey), secondaryKey: masked(stored.secondaryKey) })
@@ -85,6 +87,38 @@ describe('the built binary', () => {
     releaseDelay()
     const [code] = await exited
     expect({ code, stderr }).toEqual({ code: exitCodes.ok, stderr: '' })
+  })
+})
+
+/** Runs the binary with stdout or stderr writing to /dev/full, where every write fails with ENOSPC. */
+async function runFull(args: readonly string[], full: 'stdout' | 'stderr'): Promise<CliResult> {
+  const device = openSync('/dev/full', 'w')
+  try {
+    const stdio: StdioOptions = full === 'stdout' ? ['ignore', device, 'pipe'] : ['ignore', 'pipe', device]
+    const child = spawn(process.execPath, [bin, ...args, '--base-url', gw.url], { env: { PATH: process.env.PATH ?? '', ...credentialsEnv() }, stdio })
+    let text = ''
+    ;(full === 'stdout' ? child.stderr : child.stdout)!.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+    const [code] = (await once(child, 'close')) as [number]
+    return full === 'stdout' ? { code, stdout: '', stderr: text } : { code, stdout: text, stderr: '' }
+  } finally {
+    closeSync(device)
+  }
+}
+
+describe.runIf(existsSync('/dev/full'))('a full disk (/dev/full)', () => {
+  test('create > /dev/full: exit 8, no stack, and stderr names the key that was created', async () => {
+    const result = await runFull(['api-key', 'create', '--name', 'full-disk', '--output', 'table'], 'stdout')
+    const created = [...gw.keys.values()].find((key) => key.apiKeyName === 'full-disk')!
+    expect(result.code).toBe(exitCodes.output)
+    expect(result.stderr).toContain(`ncloud-apigw: createApiKey succeeded, but its output could not be written to stdout (ENOSPC: no space left on device, write). It returned the API key "${created.apiKeyId}"`)
+    expect(result.stderr).not.toMatch(/\n {4}at /)
+    expectNoSecrets(result)
+  })
+
+  test('get nope 2> /dev/full: exit 5 as ever, the error on stdout', async () => {
+    const result = await runFull(['api-key', 'get', 'nope', '--output', 'table'], 'stderr')
+    expect(result.code).toBe(exitCodes.api)
+    expect(result.stdout).toMatch(/^ncloud-apigw: getApiKey failed: HTTP 404 /)
   })
 })
 

@@ -1,13 +1,7 @@
 #!/usr/bin/env node
-// ncloud-apigw: the API Key operations from a shell. See README.md for commands and exit codes.
+// ncloud-apigw: the API Gateway's API keys from a shell. See README.md for commands and exit codes.
 import { run } from './run.js'
 
-// A reader that stops early (`| head`) closes the pipe: that is no error of ours.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-  })
-}
-
-// exitCode rather than exit(): stdout may still be draining into a pipe.
+// exitCode rather than exit(): stdout may still be draining into a pipe. A stream that cannot be
+// written is run's to report (streams.ts), never a crash.
 process.exitCode = await run(process.argv.slice(2), process)

@@ -1,4 +1,4 @@
-/** A `regenerate` or `delete` confirmation was answered no (or not at all): nothing was sent. */
+/** A confirmation (`delete`, `regenerate`, `unsubscribe`) was answered no (or not at all): nothing was sent. */
 export class CancelledError extends Error {
   override name = 'CancelledError'
 

@@ -4,7 +4,7 @@ export interface ConfirmStreams {
   /** Where the answer is read from (a terminal in practice). */
   input: NodeJS.ReadableStream
   /** Where the question is written: stderr, so that stdout holds only the result. */
-  output: NodeJS.WritableStream
+  output: { write(text: string): unknown }
 }
 
 /**

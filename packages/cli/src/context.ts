@@ -1,6 +1,9 @@
-import type { ApiKeyClient, Site } from '@ncloud-apigw/client'
-import type { Command } from 'commander'
-import type { OutputFormat } from './format-api-key.js'
+import { type ApiKeyClient, createApiKeyClient, findNcpCredentials, type Logger, type Site } from '@ncloud-apigw/client'
+import type { CommandModule, Result } from './commands/command.js'
+import { note, type OutputFormat } from './output.js'
+import { type Channel, channel } from './streams.js'
+import { verboseLogger } from './verbose.js'
+import { configureFileWarning, plainHttpWarning } from './warnings.js'
 
 /** The process's streams, injectable so the program can run in a test. */
 export interface Io {
@@ -18,22 +21,75 @@ export interface GlobalOptions {
   showSecrets?: boolean
   timeout?: number
   verbose?: boolean
+  debug?: boolean
 }
 
-/** What every command's action needs from the program around it. */
-export interface Context {
+/** What the CLI adds to the client's User-Agent. */
+const userAgentFor = (version: string) => `ncloud-apigw-cli/${version}`
+
+/** The advice that ends the client's "No NCP credentials found" error, in the CLI's terms. */
+const credentialsHint = 'name one of its sections with --profile'
+
+/** One run of the CLI: its streams, its options once parsed, and what happened so far. */
+export interface Session {
   readonly io: Io
-  /** The global options, wherever on the command line they were given. */
-  globals(command: Command): GlobalOptions
-  /** A client for the global options; throws the credentials error before anything is asked or sent. */
-  client(command: Command): ApiKeyClient
-  /** An API key on stdout, its values masked unless `--show-secrets`. */
-  print(key: object, command: Command): void
-  /** The one flag given of two that exclude each other (Commander refuses both); a usage error if neither. */
-  oneOf<T>(command: Command, choices: Record<string, T>): T
-  /**
-   * Unless `--yes`: asks `question` on a terminal (no cancels, exit code 7), and refuses with a
-   * usage error saying `refusal` when stdin is no terminal, so nothing is sent either way.
-   */
-  confirmFirst(command: Command, yes: boolean | undefined, { refusal, question }: { refusal: string; question: string }): Promise<void>
+  readonly stdout: Channel
+  readonly stderr: Channel
+  readonly version: string
+  /** The global options, set once a command's action starts. */
+  options: GlobalOptions | undefined
+  /** The command that ran, once it started: its flags name the fields an error is about. */
+  running: CommandModule | undefined
+  /** What it did, once it did it: named if its output cannot be written. */
+  result: Result | undefined
+  /** The number of the last attempt of each operation called, from the client's log lines. */
+  readonly attempts: Map<string, number>
+  /** A client for the global options, after the warnings they call for; throws the credentials error. */
+  client(): ApiKeyClient
+  /** A warning on stderr, in the output's format; never stops the command. */
+  warn(message: string): void
+}
+
+export function createSession(io: Io, version: string): Session {
+  const session: Session = {
+    io,
+    stdout: channel(io.stdout),
+    stderr: channel(io.stderr),
+    version,
+    options: undefined,
+    running: undefined,
+    result: undefined,
+    attempts: new Map(),
+
+    client() {
+      const options = session.options!
+      // The chain on its own, so that its error names the CLI's way (--profile), not an option of the library's.
+      const { credentials, site } = findNcpCredentials({ ...(options.profile !== undefined && { profile: options.profile }), hint: credentialsHint })
+      // --site, else NCLOUD_SITE (left to the client, which names it when it is wrong), else the
+      // profile's: the client's order of sites, copied, since the CLI passes the credentials itself.
+      const chosen = options.site ?? (process.env.NCLOUD_SITE ? undefined : site)
+      for (const warning of [plainHttpWarning(options.baseUrl), configureFileWarning()]) if (warning) session.warn(warning)
+      const verbose = options.verbose || options.debug ? verboseLogger((line) => session.stderr.write(line), options.output, [credentials.secretKey]) : undefined
+      // Always a logger: its attempt lines say how many attempts a failed call made.
+      const logger: Logger = {
+        debug(message, meta) {
+          if (message === 'ncp request' && typeof meta.operation === 'string') session.attempts.set(meta.operation, meta.attempt as number)
+          verbose?.debug(message, meta)
+        },
+      }
+      return createApiKeyClient({
+        credentials,
+        ...(chosen !== undefined && { site: chosen }),
+        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+        ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
+        logger,
+        userAgent: userAgentFor(version),
+      })
+    },
+
+    warn(message) {
+      session.stderr.write(note('warning', message, {}, session.options?.output ?? 'json'))
+    },
+  }
+  return session
 }

@@ -4,6 +4,7 @@ import { CommanderError } from 'commander'
 import { describe, expect, test } from 'vitest'
 import { CancelledError } from './cancelled.js'
 import { exitCodeFor, exitCodes } from './exit-codes.js'
+import { packageInfo } from './version.js'
 
 const apiError = (status: number) => new NcpApiError({ operation: 'getApiKey', status, errorCode: '300', errorMessage: 'x', retryable: false })
 const networkError = new NcpNetworkError('no answer', { operation: 'getApiKey', attempts: 3 })
@@ -41,4 +42,11 @@ describe('exit codes', () => {
     expect(Object.fromEntries(rows)).toEqual(exitCodes)
     expect(rows).toHaveLength(Object.keys(exitCodes).length)
   })
+})
+
+test('a bug is reported where package.json says, and the README says the same', async () => {
+  const { bugs } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { bugs: { url: string } }
+  expect(packageInfo().bugs).toBe(bugs.url)
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+  expect(readme).toMatch(new RegExp(`^\\| 1 \\| unexpected \\|.*${bugs.url.replace(/[.]/g, '\\.')}`, 'm'))
 })

@@ -12,7 +12,7 @@ export const exitCodes = {
   ok: 0,
   /** Something the CLI did not expect: a bug; please report it. */
   unexpected: 1,
-  /** The command line is wrong: unknown command or flag, missing or conflicting flags, missing id, a number flag that is not decimal digits, a `--base-url` with a password, `regenerate` or `delete` without `--yes` and no terminal. */
+  /** The command line is wrong: unknown command or flag, missing or conflicting flags, missing id, a number flag that is not decimal digits, a `--base-url` with a password, a command that asks first without `--yes` and no terminal. */
   usage: 2,
   /** The input breaks the spec's limits (a name too long, `--limit 0`, ...), refused before anything was sent. */
   validation: 3,
@@ -22,8 +22,10 @@ export const exitCodes = {
   api: 5,
   /** No answer: connection refused or reset, DNS, TLS, or the timeout passed. */
   network: 6,
-  /** The `regenerate` or `delete` confirmation was answered no; nothing was sent. */
+  /** A confirmation (`delete`, `regenerate`, `unsubscribe`) was answered no; nothing was sent. */
   cancelled: 7,
+  /** The call succeeded but its output could not be written (a full disk, a closed file); stderr says what was done. */
+  output: 8,
 } as const
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes]

@@ -1,7 +1,16 @@
-import { NcpApiError, NcpNetworkError, NcpValidationError } from '@ncloud-apigw/client'
+import { NcpApiError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from '@ncloud-apigw/client'
 import { describe, expect, test } from 'vitest'
 import { CancelledError } from './cancelled.js'
-import { formatError } from './format-error.js'
+import { type ErrorContext, formatError as format } from './format-error.js'
+
+const bugs = 'https://github.com/ncloud-apigw/ncloud-apigw/issues'
+const flags: Record<string, string> = { apiKeyName: '--name' }
+const context = (attempts?: number): ErrorContext => ({
+  bugs,
+  attempts,
+  flagFor: (field) => (field === 'timeoutMs' ? { flag: '--timeout', global: true } : flags[field] ? { flag: flags[field]!, global: false } : undefined),
+})
+const formatError = (error: unknown, output: 'json' | 'table', attempts?: number) => format(error, output, context(attempts))
 
 describe('formatError', () => {
   test('an API error from a body that was not NCP\'s shows the start of that body', () => {
@@ -12,22 +21,42 @@ describe('formatError', () => {
     expect(text).not.toMatch(/errorCode:/)
   })
 
-  test('a network error is its message alone, and in JSON its cause is reduced to name and message', () => {
+  test('a network error is its message alone, and in JSON its cause is reduced to name, message and code', () => {
     const error = new NcpNetworkError('getApiKey got no answer (ECONNRESET); check the network and the base URL.', { operation: 'getApiKey', attempts: 3 }, new Error('ECONNRESET'))
     expect(formatError(error, 'table')).toBe('ncloud-apigw: getApiKey got no answer (ECONNRESET); check the network and the base URL.\n')
     expect(JSON.parse(formatError(error, 'json'))).toEqual({
       error: { name: 'NcpNetworkError', operation: 'getApiKey', attempts: 3, message: error.message, cause: { name: 'Error', message: 'ECONNRESET' } },
     })
+    const refused = new NcpNetworkError('getApiKey got no answer', { operation: 'getApiKey', attempts: 3 }, Object.assign(new TypeError('fetch failed'), { code: 'ECONNREFUSED' }))
+    expect(JSON.parse(formatError(refused, 'json')).error.cause).toEqual({ name: 'TypeError', message: 'fetch failed', code: 'ECONNREFUSED' })
   })
 
-  test('a cancellation is its message', () => {
+  test('a timeout names --timeout, not the client\'s option', () => {
+    const error = new NcpTimeoutError('getApiKey attempt 3 timed out after 300 ms; raise timeoutMs if the network is slow.', { operation: 'getApiKey', attempts: 3, timeoutMs: 300 })
+    expect(formatError(error, 'table')).toBe('ncloud-apigw: getApiKey timed out after 300 ms (each of 3 attempts); pass a larger --timeout (milliseconds) if the network is slow.\n')
+    expect(JSON.parse(formatError(error, 'json')).error.message).not.toContain('timeoutMs')
+    const refused = new NcpValidationError({ field: 'timeoutMs', limit: 'an integer from 1 to 2147483647', got: '0' })
+    expect(formatError(refused, 'table').split('\n')[0]).toBe('ncloud-apigw: --timeout must be an integer from 1 to 2147483647, got 0; nothing was sent.')
+  })
+
+  test('a 429 or 5xx says how many attempts were made, and a 429 how long the server asked to wait when the error says', () => {
+    const throttled = new NcpApiError({ operation: 'listApiKeys', status: 429, errorCode: '410', errorMessage: 'Throttle Limited', retryable: true })
+    expect(formatError(throttled, 'table', 3).split('\n')[0]).toMatch(/ Gave up after 3 attempts\.$/)
+    // The client does not carry Retry-After on its error yet; the CLI says it once it does.
+    const waited = new NcpApiError({ operation: 'listApiKeys', status: 429, errorCode: '410', retryable: true, ...{ retryAfterMs: 120_000 } })
+    expect(formatError(waited, 'table', 1).split('\n')[0]).toMatch(/ Gave up after 1 attempt\. The server asked to wait 120 s before trying again\.$/)
+    expect(formatError(new NcpApiError({ operation: 'getApiKey', status: 404, errorCode: '300', retryable: false }), 'table', 1)).not.toMatch(/attempt/)
+  })
+
+  test('a cancellation is its message, no bug', () => {
     expect(formatError(new CancelledError(), 'table')).toBe('ncloud-apigw: Cancelled; nothing was sent.\n')
+    expect(JSON.parse(formatError(new CancelledError(), 'json'))).toEqual({ error: { name: 'CancelledError', message: 'Cancelled; nothing was sent.' } })
   })
 
-  test('an error the CLI does not expect asks to be reported, with its stack', () => {
+  test('an error the CLI does not expect asks to be reported where, with its stack', () => {
     const text = formatError(new TypeError('x is undefined'), 'table')
-    expect(text).toMatch(/^ncloud-apigw: unexpected error, please report it: TypeError: x is undefined\n {4}at /)
-    expect(JSON.parse(formatError('thrown text', 'json'))).toEqual({ error: { name: 'Error', message: 'thrown text' } })
+    expect(text).toMatch(new RegExp(`^ncloud-apigw: unexpected error, please report it at ${bugs} with this message: TypeError: x is undefined\\n {4}at `))
+    expect(JSON.parse(formatError('thrown text', 'json'))).toEqual({ error: { name: 'Error', message: 'thrown text', hint: `a bug: please report it at ${bugs}` } })
   })
 
   test('server text in a text error cannot drive the terminal or forge a line', () => {

@@ -1,6 +1,8 @@
 import type { ApiKey } from '@ncloud-apigw/client'
 import { describe, expect, test } from 'vitest'
-import { maskApiKey, maskList, maskSecret, maskValue } from './mask.js'
+import { maskSecret, maskSecrets, maskValue } from './mask.js'
+
+const maskApiKey = <T>(value: T) => maskSecrets(value).value
 
 const key: ApiKey = {
   apiKeyId: 'ab12cd34ef',
@@ -56,10 +58,32 @@ describe('masking', () => {
 
   test('a list has each of its keys masked, its other fields as they are', () => {
     const { primaryKey: _p, secondaryKey: _s, ...summary } = key
-    expect(maskList({ apiKeys: [key, summary], total: 2, initialCount: 5 })).toEqual({
-      apiKeys: [{ ...key, primaryKey: 'PrIm****', secondaryKey: 'SeCo****' }, summary],
-      total: 2,
-      initialCount: 5,
+    expect(maskSecrets({ apiKeys: [key, summary], total: 2, initialCount: 5 })).toEqual({
+      value: { apiKeys: [{ ...key, primaryKey: 'PrIm****', secondaryKey: 'SeCo****' }, summary], total: 2, initialCount: 5 },
+      masked: ['primaryKey', 'secondaryKey'],
     })
+  })
+
+  test('masks by name at every depth: nested, in arrays, and under other secret names', () => {
+    const value = 'VaLu' + 'z'.repeat(36)
+    const answer = {
+      apiKeyId: 'k',
+      previousKeys: { primaryKey: value, note: 'kept' },
+      content: [{ apiKeyId: 'a', primaryKey: value, secondaryKey: value }, [{ apiKeyValue: value }]],
+      deep: { a: { b: { c: { secretKey: value, 'x-ncp-apigw-api-key': value, token: value, password: value } } } },
+    }
+    const { value: shown, masked } = maskSecrets(answer)
+    expect(JSON.stringify(shown)).not.toContain(value)
+    expect(shown).toEqual({
+      apiKeyId: 'k',
+      previousKeys: { primaryKey: 'VaLu****', note: 'kept' },
+      content: [{ apiKeyId: 'a', primaryKey: 'VaLu****', secondaryKey: 'VaLu****' }, [{ apiKeyValue: 'VaLu****' }]],
+      deep: { a: { b: { c: { secretKey: 'VaLu****', 'x-ncp-apigw-api-key': 'VaLu****', token: 'VaLu****', password: 'VaLu****' } } } },
+    })
+    expect(masked).toEqual(['primaryKey', 'secondaryKey', 'apiKeyValue', 'secretKey', 'x-ncp-apigw-api-key', 'token', 'password'])
+  })
+
+  test.each(['apiKeyId', 'apiKeyName', 'apiKey', 'keyType', 'primaryKeyId', 'tokens', 'usagePlanId'])('%s is no secret name', (name) => {
+    expect(maskSecrets({ [name]: 'AbCdEfGhIjKlMnOpQrSt' }).masked).toEqual([])
   })
 })

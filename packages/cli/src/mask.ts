@@ -1,5 +1,14 @@
-/** The fields of an API key that callers of an API send: secrets, masked unless asked for. */
-export const secretFields = ['primaryKey', 'secondaryKey'] as const
+/**
+ * Field names whose value is a secret: key values (`primaryKey`, `secondaryKey`, `apiKeyValue`,
+ * the `x-ncp-apigw-api-key` header), secret keys, passwords, tokens and signatures. Matched against
+ * a whole field name, at any depth of what is printed or logged.
+ *
+ * The CLI's copy of the client's rule of secret names (`SECRET_NAME` in client/src/redact.ts,
+ * which is not exported and matches inside text rather than whole names): to be replaced by the
+ * client's once it exports a whole-name test.
+ */
+export const secretName =
+  /^(?:(?:primary|secondary|secret|access[_-]?secret)[_-]?key(?:[_-]?value)?|api[_-]?key[_-]?value|x-ncp-apigw-api-key|x-ncp-apigw-signature-v2|secret|password|passwd|token|authorization|cookie|signature[\w-]*)$/i
 
 // Four characters are enough to tell keys apart in a listing and too few to guess the rest
 // of NCP's 40-character values; a value so short that four characters would be much of it
@@ -23,14 +32,34 @@ export function maskValue(value: unknown): unknown {
   return typeof value === 'string' ? maskSecret(value) : '****'
 }
 
-/** The API key (or key summary) with `primaryKey` and `secondaryKey` masked, if present; the other fields as they are. */
-export function maskApiKey<T extends object>(key: T): T {
-  const masked = { ...key } as Record<string, unknown>
-  for (const field of secretFields) if (Object.hasOwn(masked, field) && masked[field] !== undefined) masked[field] = maskValue(masked[field])
-  return masked as T
+/** A value with its secrets masked, and the names of the fields that were. */
+export interface Masked<T> {
+  readonly value: T
+  /** The secret-named fields found (and masked), in the order first met: `primaryKey`, ... */
+  readonly masked: readonly string[]
 }
 
-/** A page (or the whole list) of keys with each key masked; the page's other fields as they are. */
-export function maskList<T extends { apiKeys: readonly object[] }>(list: T): T {
-  return { ...list, apiKeys: Array.isArray(list.apiKeys) ? list.apiKeys.map((key) => maskApiKey(key)) : list.apiKeys }
+/**
+ * `value` with every secret-named field masked, at every depth: in nested objects
+ * (`previousKeys.primaryKey`) and in arrays (`apiKeys[3].primaryKey`). Everything else as it is;
+ * `value` itself is left unchanged.
+ */
+export function maskSecrets<T>(value: T): Masked<T> {
+  const masked = new Set<string>()
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk)
+    if (node === null || typeof node !== 'object') return node
+    const copy: Record<string, unknown> = {}
+    for (const [name, field] of Object.entries(node)) {
+      if (secretName.test(name) && field !== undefined && field !== null) {
+        masked.add(name)
+        copy[name] = maskValue(field)
+      } else {
+        copy[name] = walk(field)
+      }
+    }
+    return copy
+  }
+  const result = walk(value) as T
+  return { value: result, masked: [...masked] }
 }

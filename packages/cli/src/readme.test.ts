@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { lengthLimit, operationIds, operations, type Schema } from '@ncloud-apigw/operations'
 import { describe, expect, test } from 'vitest'
-import { commands } from './commands.js'
+import { flagsOf, longFlag } from './attach.js'
+import { operationHelp } from './generated/help.js'
+import { commandModules } from './program.js'
 
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 const shBlocks = [...readme.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map(([, body]) => body!)
+const commandLine = (module: (typeof commandModules)[number]) => `ncloud-apigw ${operationHelp[module.operation].group} ${module.name}`
 
 /** Every string schema of the table: parameters, query, body fields. */
 function stringSchemas(): Schema[] {
@@ -17,8 +20,12 @@ function stringSchemas(): Schema[] {
 }
 
 describe('README', () => {
-  test('documents a command for every operation of the spec', () => {
-    for (const id of operationIds) expect(readme).toContain(`ncloud-apigw api-key ${commands[id].name}`)
+  test.each(commandModules.map((module) => [commandLine(module), module] as const))('documents %s, its method and path, and every flag of it', (line, module) => {
+    const row = readme.split('\n').find((text) => text.startsWith(`| \`${line}`))
+    expect(row, `a row of the Commands table for ${line}`).toBeDefined()
+    const { method, path } = operations[module.operation]
+    expect(row).toContain(`\`${method} ${path}\``)
+    for (const flag of flagsOf(module)) expect(row).toContain(longFlag(flag.flags))
   })
 
   test('states no limit of the spec by hand', () => {
@@ -28,15 +35,16 @@ describe('README', () => {
     expect(readme).not.toMatch(/\b\d+-character\b/)
   })
 
-  test('its sh blocks hold only runnable commands of the CLI, with IDs as <api-key-id>', () => {
+  test('its sh blocks hold only runnable commands of the CLI, with IDs as placeholders', () => {
     expect(shBlocks.length).toBeGreaterThan(3)
-    const names = new Set(operationIds.map((id) => commands[id].name))
+    const lines = new Set(commandModules.map(commandLine))
     for (const line of shBlocks.flatMap((block) => block.trimEnd().split('\n'))) {
-      expect(line).toMatch(/^ncloud-apigw api-key (\S+)/)
-      expect(names).toContain(/^ncloud-apigw api-key (\S+)/.exec(line)![1])
+      const command = /^(ncloud-apigw [a-z-]+ [a-z-]+)/.exec(line)?.[1]
+      expect(lines, line).toContain(command)
       expect(line).not.toMatch(/ab12cd34ef|<id>/)
       // Commands that would ask refuse without a terminal, so the examples confirm up front.
-      if (/ api-key (delete|regenerate) /.test(line)) expect(line).toMatch(/ (--yes|-y)\b/)
+      const module = commandModules.find((m) => commandLine(m) === command)!
+      if (module.confirms) expect(line).toMatch(/ (--yes|-y)\b/)
     }
   })
 })

@@ -1,6 +1,8 @@
 import { PassThrough } from 'node:stream'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { maskNotice } from '../test/fake-cli.js'
+import { startScriptedGateway } from '../test/scripted-gateway.js'
 import { exitCodes } from './exit-codes.js'
 import { run } from './run.js'
 
@@ -40,7 +42,7 @@ describe('regenerate asks on a terminal', () => {
     const { io, text } = terminal('y\n')
     const code = await run(['api-key', 'regenerate', key.apiKeyId, '--primary', '--base-url', gw.url, '--output', 'json'], io)
     expect(code).toBe(exitCodes.ok)
-    expect(text.stderr).toBe(`Regenerate the PRIMARY key of API key "${key.apiKeyId}"? Callers still sending the current value will be refused. [y/N] `)
+    expect(text.stderr).toBe(`Regenerate the PRIMARY key of API key "${key.apiKeyId}"? Callers still sending the current value will be refused. [y/N] ${maskNotice()}`)
     expect(gw.keys.get(key.apiKeyId)!.primaryKey).not.toBe(key.primaryKey)
     expect(JSON.parse(text.stdout)).toMatchObject({ apiKeyId: key.apiKeyId, primaryKey: expect.stringMatching(/^.{4}\*{4}$/) })
   })
@@ -62,7 +64,7 @@ describe('regenerate asks on a terminal', () => {
     const { io, text } = terminal('n\n')
     const code = await run(['api-key', 'regenerate', key.apiKeyId, '--secondary', '--yes', '--base-url', gw.url, '--output', 'json'], io)
     expect(code).toBe(exitCodes.ok)
-    expect(text.stderr).toBe('')
+    expect(text.stderr).toBe(maskNotice())
     expect(gw.keys.get(key.apiKeyId)!.secondaryKey).not.toBe(key.secondaryKey)
   })
 })
@@ -95,5 +97,26 @@ describe('delete asks on a terminal', () => {
     expect(text.stderr).toContain('Delete the API key "x\\x1b[2J\\r\\ny"?')
     expect(text.stderr).not.toMatch(/[\u001b\r]/)
     expect(gw.requests.slice(before)).toEqual([])
+  })
+})
+
+describe('unsubscribe asks on a terminal', () => {
+  test('answered y, it unsubscribes; answered n, it cancels with exit code 7 and sends nothing', async () => {
+    const gateway = await startScriptedGateway()
+    try {
+      const args = ['api-key', 'unsubscribe', 'k1', '--product', 'p1', '--base-url', gateway.url, '--output', 'json']
+      const no = terminal('n\n')
+      expect(await run(args, no.io)).toBe(exitCodes.cancelled)
+      expect(no.text.stderr).toBe(
+        `Unsubscribe the API key "k1" from the product "p1"? Callers sending its values will be refused by the product's APIs. [y/N] ${JSON.stringify({ error: { name: 'CancelledError', message: 'Cancelled; nothing was sent.' } })}\n`,
+      )
+      expect(gateway.requests).toEqual([])
+      const yes = terminal('y\n')
+      expect(await run(args, yes.io)).toBe(exitCodes.ok)
+      expect(gateway.requests).toMatchObject([{ operationId: 'unsubscribeApiKey', pathParams: { 'api-key-id': 'k1' }, body: { productId: 'p1' } }])
+      expect(JSON.parse(yes.text.stdout)).toEqual({ apiKeyId: 'k1', productId: 'p1', unsubscribed: true })
+    } finally {
+      await gateway.close()
+    }
   })
 })

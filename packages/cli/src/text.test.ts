@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { displayWidth, json, padEnd, quoteId, visible, visibleLines } from './text.js'
 
+const measure = await displayWidth()
+
 describe('visible', () => {
   test.each([
     ['a window title', '\x1b]0;owned\x07', '\\x1b]0;owned\\x07'],
@@ -41,10 +43,22 @@ describe('json', () => {
 
 describe('display width', () => {
   test('counts Hangul and CJK as two columns, combining marks as none', () => {
-    expect(displayWidth('abc')).toBe(3)
-    expect(displayWidth('한국어')).toBe(6)
-    expect(displayWidth('e\u0301')).toBe(1)
-    expect(padEnd('한', 4)).toBe('한  ')
-    expect(padEnd('toolong', 3)).toBe('toolong')
+    expect(measure('abc')).toBe(3)
+    expect(measure('한국어')).toBe(6)
+    expect(measure('e\u0301')).toBe(1)
+    expect(padEnd('한', 4, measure)).toBe('한  ')
+    expect(padEnd('toolong', 3, measure)).toBe('toolong')
+  })
+
+  test.each([
+    ['an emoji', '🚀', 2],
+    ['an emoji with a skin tone', '👍🏽', 2],
+    ['a ZWJ family', '👨‍👩‍👧‍👦', 2],
+    ['a flag', '🇰🇷', 2],
+    ['an emoji with a variation selector', '❤️', 2],
+    ['a keycap', '1️⃣', 2],
+  ])('counts %s as terminals draw it: two columns', (_, text, width) => {
+    expect(measure(text)).toBe(width)
+    expect(measure(`a${text}b`)).toBe(width + 2)
   })
 })

@@ -43,19 +43,31 @@ export function json(value: unknown, pretty: boolean): string {
   return text.replace(unescaped, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-// Characters a terminal draws two columns wide (Hangul, CJK, full-width forms, most emoji) and
-// ones it draws in none (combining marks, zero-width space and joiner, variation selectors).
-const wide = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u
-const zero = /[\u0300-\u036f\u200b-\u200d\ufe00-\ufe0f]/u
+// Printable ASCII takes one column a character: most of what is printed, measured without loading
+// anything.
+const ascii = /^[\u0020-\u007e]*$/
 
-/** Columns `text` takes on a terminal, roughly as wcwidth counts them; for text already made visible. */
-export function displayWidth(text: string): number {
-  let width = 0
-  for (const character of text) width += wide.test(character) ? 2 : zero.test(character) ? 0 : 1
-  return width
+/** Measures text in terminal columns. */
+export type Measure = (text: string) => number
+
+let measure: Measure | undefined
+
+/**
+ * Columns text takes on a terminal, as terminals count them: emoji (skin tones and ZWJ sequences
+ * included) and East Asian wide characters two, combining marks and joiners none. string-width
+ * is loaded on first use: it builds an Intl.Segmenter, which costs a command that prints JSON
+ * about 9 ms for nothing.
+ */
+export async function displayWidth(): Promise<Measure> {
+  if (!measure) {
+    const { default: stringWidth } = await import('string-width')
+    measure = (text) => (ascii.test(text) ? text.length : stringWidth(text))
+  }
+  return measure
 }
 
-/** `text` padded with spaces to `width` columns. */
-export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+/** `text` padded with spaces to `width` columns, as `measure` counts them. */
+export function padEnd(text: string, width: number, measure: Measure): string {
+  const missing = width - measure(text)
+  return missing > 0 ? text + ' '.repeat(missing) : text
 }

@@ -1,12 +1,11 @@
 import type { Logger } from '@ncloud-apigw/client'
-import type { OutputFormat } from './format-api-key.js'
+import { secretName } from './mask.js'
+import type { OutputFormat } from './output.js'
 import { json, visible } from './text.js'
 
-// Fields whose value is a secret, whatever the client ever puts in a log line's meta.
-const secretName = /^(primaryKey|secondaryKey|secretKey|secret|password|signature.*|x-ncp-apigw-signature-v2|x-ncp-apigw-api-key)$/i
 const REDACTED = '****'
 
-/** The meta of a log line with secret-named fields masked and the given secrets cut out of every string. */
+/** The meta of a log line with secret-named fields (whatever the client ever puts there) masked and the given secrets cut out of every string. */
 function cleaned(meta: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
   const redact = (text: string) => secrets.reduce((result, secret) => (secret.length >= 4 ? result.split(secret).join(REDACTED) : result), text)
   return Object.fromEntries(

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 
-/** This package's version, from its package.json (one level above both src/ and dist/). */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+/** What the CLI says of itself, from its package.json (one level above both src/ and dist/). */
+export interface PackageInfo {
+  readonly version: string
+  /** Where to report a bug: the `bugs` URL. */
+  readonly bugs: string
+}
+
+export function packageInfo(): PackageInfo {
+  const { version, bugs } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string; bugs: { url: string } }
+  return { version, bugs: bugs.url }
 }

@@ -1,0 +1,18 @@
+import type { CommandModule } from '../command.js'
+import { keyFields } from './key-fields.js'
+import { writeKey } from './write-key.js'
+
+export const enable: CommandModule = {
+  operation: 'updateApiKey',
+  name: 'enable',
+  summary: 'Enable an API key',
+  description: 'calls sending its values are accepted again; its name and description are kept',
+  flags: [],
+  // The state; the name and description as the key had them.
+  sets: ['isEnabled', 'apiKeyName', 'apiKeyDescription'],
+  examples: ['enable ab12cd34ef'],
+  notes: 'Reads the key, then writes it back enabled (see update for what that means when others change it too).',
+  async run({ client, args: [id] }) {
+    return { kind: 'record', value: await writeKey(client(), id!, { isEnabled: true }), order: keyFields }
+  },
+}
