@@ -2,7 +2,7 @@ import { sites } from '@ncloud-apigw/client'
 import { operationIds } from '@ncloud-apigw/operations'
 import { Argument, Command, Help, Option } from 'commander'
 import { attach, usageError } from './attach.js'
-import { commandsByOperation } from './commands/index.js'
+import { commandModules as modules } from './commands/index.js'
 import type { CommandModule } from './commands/command.js'
 import { completionScript, shells } from './completion.js'
 import type { Session } from './context.js'
@@ -13,7 +13,7 @@ import { baseUrlProblem, wholeNumber } from './parse.js'
 import { visible } from './text.js'
 
 /** Every command, in the spec's order of operations, each operation's commands in their listed order. */
-export const commandModules: readonly CommandModule[] = operationIds.flatMap((id) => commandsByOperation[id])
+export const commandModules: readonly CommandModule[] = operationIds.flatMap((id) => modules.filter((module) => module.operation === id))
 
 /** The global options' flags for the client options they set, so a refusal names the flag. */
 export const globalFieldFlags: Readonly<Record<string, string>> = { site: '--site', baseUrl: '--base-url', timeoutMs: '--timeout' }

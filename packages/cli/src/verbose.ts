@@ -39,7 +39,7 @@ function sentence(message: string, meta: Record<string, unknown>): string {
 
 /**
  * `--verbose`: the client's log lines on stderr, one per attempt, answer, retry (with its wait)
- * and clock correction. As text, `ncloud-apigw: getApiKey attempt 1: HTTP 200, trace ID ...`;
+ * and clock correction. As text, `ncloud-apigw: <operation> attempt 1: HTTP 200, trace ID ...`;
  * with `--output json`, one `{"debug": {"message": ..., ...meta}}` line each. Secret-named
  * fields are replaced by `****` and the secret key is cut out of every value, though the client
  * passes neither; control characters are shown as escapes.

@@ -8,7 +8,7 @@ import type { Problem } from '@ncloud-apigw/operations'
  */
 export class NcpError extends Error {
   override name = 'NcpError'
-  /** The operation that failed (`getApiKey`, ...), when known. */
+  /** The operation that failed (its operationId), when known. */
   declare readonly operation: string | undefined
 
   constructor(message: string, fields?: object, cause?: unknown) {

@@ -1,7 +1,7 @@
 import type { operations } from './generated/operations.js'
 import { describe, type Problem, problems, type Schema } from './validate.js'
 
-/** One operation's entry in the table (`operations.getApiKey`). */
+/** One operation's entry in the table (`operations[id]`). */
 export type Operation = (typeof operations)[keyof typeof operations]
 
 /** The parts of a request the spec has rules for, before they are put into a URL and a body. */

@@ -1,8 +1,6 @@
 import type { OperationId } from '@ncloud-apigw/operations'
 import { create } from './api-key/create.js'
 import { remove } from './api-key/delete.js'
-import { disable } from './api-key/disable.js'
-import { enable } from './api-key/enable.js'
 import { get } from './api-key/get.js'
 import { list } from './api-key/list.js'
 import { products } from './api-key/products.js'
@@ -11,7 +9,7 @@ import { search } from './api-key/search.js'
 import { subscribe } from './api-key/subscribe.js'
 import { subscriptions } from './api-key/subscriptions.js'
 import { unsubscribe } from './api-key/unsubscribe.js'
-import { update } from './api-key/update.js'
+import { disable, enable, update } from './api-key/update.js'
 import type { CommandModule } from './command.js'
 import { apiKeys } from './product/api-keys.js'
 import { approve } from './product/approve.js'
@@ -19,24 +17,15 @@ import { reject } from './product/reject.js'
 import { usagePlan } from './product/usage-plan.js'
 
 /**
- * The commands of each operation of the spec: the one place that lists them. The `satisfies`
- * clause makes an operation added to the spec (and so to the generated table) a compile error
- * here, naming the operation, until it has a command; commands.test.ts checks that each command
- * calls the operation it is listed under, and that every request field has a flag.
+ * Every command, in the order of their operations in the spec: the one place that lists them.
+ * Each names its own operation (`operation`); one operation may have several (`update`,
+ * `enable`, `disable`).
  */
-export const commandsByOperation = {
-  listApiKeys: [list],
-  createApiKey: [create],
-  searchApiKeys: [search],
-  getApiKey: [get],
-  updateApiKey: [update, enable, disable],
-  deleteApiKey: [remove],
-  regenerateApiKey: [regenerate],
-  listApiKeyProducts: [products],
-  subscribeApiKey: [subscribe],
-  unsubscribeApiKey: [unsubscribe],
-  listApiKeySubscriptions: [subscriptions],
-  searchProductApiKeys: [apiKeys],
-  updateProductApiKeyStatus: [approve, reject],
-  updateApiKeyUsagePlan: [usagePlan],
-} as const satisfies Record<OperationId, readonly [CommandModule, ...CommandModule[]]>
+export const commandModules = [list, create, search, get, update, enable, disable, remove, regenerate, products, subscribe, unsubscribe, subscriptions, apiKeys, approve, reject, usagePlan] as const satisfies readonly CommandModule[]
+
+/**
+ * An operation of the spec (and so of the generated table) with no command is a compile error
+ * here, naming the operation: "Property 'copyApiKey' is missing".
+ */
+const everyOperationHasACommand: Record<Exclude<OperationId, (typeof commandModules)[number]['operation']>, never> = {}
+void everyOperationHasACommand

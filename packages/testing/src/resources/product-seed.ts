@@ -1,47 +1,56 @@
 // The checks of a `products` seed: its ids and names held to the rules the table gives them where
 // they travel (a path parameter, a query parameter, a field of an answer), so whatever is seeded
 // can be asked for and answered; and ids unique where the API looks them up.
-import { operations, problems, problemText, type Schema } from '@ncloud-apigw/operations'
+import { problems, problemText, type Schema } from '@ncloud-apigw/operations'
 import type { FakeProduct } from '../types.js'
 
-const subscription = operations.listApiKeySubscriptions.response.properties.apiKeyRelations.properties.content.items.properties
-const related = operations.listApiKeyProducts.response.properties.apiKeyRelateProductDtos.items.properties
+/** The table's rules for each field of a seed, where the field travels (products.ts takes them from the table). */
+export interface SeedRules {
+  readonly productId: Schema
+  readonly productName: Schema
+  readonly productDescription: Schema
+  readonly apiId: Schema
+  readonly apiName: Schema
+  readonly stageId: Schema
+  readonly stageName: Schema
+  readonly usagePlanId: Schema
+  readonly usagePlanName: Schema
+}
+
 const named = (rule: Schema): Schema => ({ ...rule, minLength: 1 })
 
-const usagePlanSchema: Schema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['usagePlanId', 'usagePlanName'],
-  properties: {
-    usagePlanId: operations.updateApiKeyUsagePlan.body.properties.usagePlanId,
-    usagePlanName: named(subscription.usagePlanName),
-  },
-}
-
-const stageSchema: Schema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['apiId', 'apiName', 'stageId', 'stageName', 'usagePlans'],
-  properties: {
-    apiId: named(operations.listApiKeySubscriptions.query.apiId),
-    apiName: named(subscription.apiName),
-    stageId: operations.updateApiKeyUsagePlan.pathParams['stage-id'],
-    stageName: named(subscription.stageName),
-    usagePlans: { type: 'array', items: usagePlanSchema },
-  },
-}
-
-const productSchema: Schema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['productId', 'productName', 'subscriptionCode', 'stages'],
-  properties: {
-    productId: operations.searchProductApiKeys.pathParams['product-id'],
-    productName: named(related.productName),
-    productDescription: related.productDescription,
-    subscriptionCode: { type: 'string', enum: ['PUBLIC', 'PROTECTED'] },
-    stages: { type: 'array', items: stageSchema },
-  },
+/** What a seed of products must be, by the table's rules. */
+function productSchema(rules: SeedRules): Schema {
+  const usagePlanSchema: Schema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['usagePlanId', 'usagePlanName'],
+    properties: { usagePlanId: rules.usagePlanId, usagePlanName: named(rules.usagePlanName) },
+  }
+  const stageSchema: Schema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['apiId', 'apiName', 'stageId', 'stageName', 'usagePlans'],
+    properties: {
+      apiId: named(rules.apiId),
+      apiName: named(rules.apiName),
+      stageId: rules.stageId,
+      stageName: named(rules.stageName),
+      usagePlans: { type: 'array', items: usagePlanSchema },
+    },
+  }
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['productId', 'productName', 'subscriptionCode', 'stages'],
+    properties: {
+      productId: rules.productId,
+      productName: named(rules.productName),
+      productDescription: rules.productDescription,
+      subscriptionCode: { type: 'string', enum: ['PUBLIC', 'PROTECTED'] },
+      stages: { type: 'array', items: stageSchema },
+    },
+  }
 }
 
 /** The first value seen twice, if any. */
@@ -77,9 +86,9 @@ function frozenCopy(product: FakeProduct): FakeProduct {
 }
 
 /** The products of a seed, checked, naming the field that is wrong (`products[0].stages[1].stageId must be ...`). */
-export function checkProducts(products: unknown, where = 'products'): FakeProduct[] {
+export function checkProducts(products: unknown, rules: SeedRules, where = 'products'): FakeProduct[] {
   if (!Array.isArray(products)) throw new TypeError(`${where} must be an array of products, got ${products === null ? 'null' : typeof products}`)
-  const broken = problems({ type: 'array', items: productSchema }, products, where).map(problemText)
+  const broken = problems({ type: 'array', items: productSchema(rules) }, products, where).map(problemText)
   if (broken.length > 0) throw new TypeError(broken.join('; '))
   checkUnique(products as FakeProduct[], where)
   return (products as FakeProduct[]).map(frozenCopy)

@@ -1,14 +1,32 @@
 // The account's products (their APIs' stages and each stage's usage plans) and each key's relation
 // to each product: their state, and the handlers of the operations on them. Where NCP's pages are
 // silent the choices are the README's "Products and subscriptions", each tested.
+import { operations } from '@ncloud-apigw/operations'
 import type { ApiKey, ApiKeyRelationStatus } from '@ncloud-apigw/types'
 import { Refusal, type Handler, type PathParamOwner } from '../handler.js'
 import type { FakeProduct, FakeStage, FakeSubscription, FakeSubscriptionSeed } from '../types.js'
 import type { ApiKeys, ResourceContext } from './api-keys.js'
 import { inSet, pageOf } from './page.js'
-import { checkProducts } from './product-seed.js'
+import { checkProducts, type SeedRules } from './product-seed.js'
 import { readonlyView } from './readonly-view.js'
 import { checkSubscription } from './subscription-seed.js'
+
+/** The table's rules for what a seed holds, where each field travels: so a seeded thing can be asked for and answered. */
+const subscriptionItem = operations.listApiKeySubscriptions.response.properties.apiKeyRelations.properties.content.items.properties
+const productItem = operations.listApiKeyProducts.response.properties.apiKeyRelateProductDtos.items.properties
+const seedRules: SeedRules = {
+  productId: operations.searchProductApiKeys.pathParams['product-id'],
+  productName: productItem.productName,
+  productDescription: productItem.productDescription,
+  apiId: operations.listApiKeySubscriptions.query.apiId,
+  apiName: subscriptionItem.apiName,
+  stageId: operations.updateApiKeyUsagePlan.pathParams['stage-id'],
+  stageName: subscriptionItem.stageName,
+  usagePlanId: operations.updateApiKeyUsagePlan.body.properties.usagePlanId,
+  usagePlanName: subscriptionItem.usagePlanName,
+}
+/** Every relation status there is. */
+const statuses: readonly string[] = operations.searchApiKeys.body.properties.statusSet.items.enum
 
 const notFound = (details: string) => new Refusal(404, details)
 /** One relation per key and product; JSON so no id, whatever it holds, can make two pairs one. */
@@ -32,7 +50,7 @@ export class Products {
   constructor(context: ResourceContext, keys: ApiKeys, products: unknown = []) {
     this.#context = context
     this.#keys = keys
-    for (const product of checkProducts(products)) this.#products.set(product.productId, product)
+    for (const product of checkProducts(products, seedRules)) this.#products.set(product.productId, product)
     // A deleted key takes its relations with it.
     keys.onDelete((apiKeyId) => {
       for (const [pair, relation] of this.#relations) if (relation.apiKeyId === apiKeyId) this.#relations.delete(pair)
@@ -47,7 +65,7 @@ export class Products {
   /** Holds a relation from the start, checked against the keys and products already there. */
   seed(seed: FakeSubscriptionSeed, where: string): void {
     const product = this.#products.get(seed?.productId)
-    checkSubscription(seed, where, { key: this.#keys.get(seed?.apiKeyId), product, exists: (productId, apiKeyId) => this.#relations.has(pairOf(productId, apiKeyId)) })
+    checkSubscription(seed, where, { key: this.#keys.get(seed?.apiKeyId), product, exists: (productId, apiKeyId) => this.#relations.has(pairOf(productId, apiKeyId)), statuses })
     const relation = this.#subscribe(seed.apiKeyId, product as FakeProduct, seed.status)
     if (seed.usagePlans !== undefined) this.#store({ ...relation, usagePlans: Object.freeze({ ...relation.usagePlans, ...seed.usagePlans }) })
   }

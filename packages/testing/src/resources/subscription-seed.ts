@@ -1,18 +1,16 @@
-import { operations } from '@ncloud-apigw/operations'
 import type { ApiKey } from '@ncloud-apigw/types'
 import type { FakeProduct, FakeSubscriptionSeed } from '../types.js'
 
-/** Every relation status there is, from the table. */
-const statuses: readonly string[] = operations.searchApiKeys.body.properties.statusSet.items.enum
-
 interface Found {
+  /** Every relation status there is, from the table. */
+  readonly statuses: readonly string[]
   readonly key: ApiKey | undefined
   readonly product: FakeProduct | undefined
   readonly exists: (productId: string, apiKeyId: string) => boolean
 }
 
 /** Refuses a seeded relation the fake could not hold, naming the field (`subscriptions[0].usagePlans["s1"]`). */
-export function checkSubscription(seed: FakeSubscriptionSeed, where: string, { key, product, exists }: Found): void {
+export function checkSubscription(seed: FakeSubscriptionSeed, where: string, { key, product, exists, statuses }: Found): void {
   const fail = (field: string, message: string): never => {
     throw new RangeError(`${where}${field}: ${message}`)
   }

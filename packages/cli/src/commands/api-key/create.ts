@@ -1,7 +1,7 @@
 import type { CommandModule } from '../command.js'
 import { keyFields } from './key-fields.js'
 
-export const create: CommandModule = {
+export const create = {
   operation: 'createApiKey',
   name: 'create',
   description: 'it starts enabled, with fresh primary and secondary key values',
@@ -15,4 +15,4 @@ export const create: CommandModule = {
     const body = { apiKeyName: name, ...(description !== undefined && { apiKeyDescription: description }) }
     return { kind: 'record', value: await client().createApiKey(body), order: keyFields }
   },
-}
+} satisfies CommandModule

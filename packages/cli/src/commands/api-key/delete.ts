@@ -1,7 +1,7 @@
 import { quoteId } from '../../text.js'
 import type { CommandModule } from '../command.js'
 
-export const remove: CommandModule = {
+export const remove = {
   operation: 'deleteApiKey',
   name: 'delete',
   description: 'callers still sending its values are refused, and it cannot be undone',
@@ -19,4 +19,4 @@ export const remove: CommandModule = {
     await apigw.deleteApiKey(id!)
     return { kind: 'done', json: { apiKeyId: id, deleted: true }, text: `Deleted the API key ${quoteId(id!)}.` }
   },
-}
+} satisfies CommandModule

@@ -1,7 +1,7 @@
 import type { CommandModule } from '../command.js'
 import { pageFlags, readPage } from '../paging.js'
 
-export const list: CommandModule = {
+export const list = {
   operation: 'listApiKeys',
   name: 'list',
   description: 'one page of keys, or every page with --all; the list holds no key values, get a key to read them',
@@ -21,4 +21,4 @@ matching key and their number. As a table: a row per key; how many there are goe
       { one: (window) => client.listApiKeys({ ...filter, ...window }), every: () => client.paginateApiKeys(filter) },
     )
   },
-}
+} satisfies CommandModule

@@ -1,7 +1,7 @@
 import type { CommandModule } from '../command.js'
 import { pageFlags, readPage } from '../paging.js'
 
-export const products: CommandModule = {
+export const products = {
   operation: 'listApiKeyProducts',
   name: 'products',
   description: "the products the key is subscribed to, with its status on each (REQUEST waits for the publisher's approval)",
@@ -18,4 +18,4 @@ export const products: CommandModule = {
       { one: (window) => client.listApiKeyProducts(id, window), every: () => client.paginateApiKeyProducts(id) },
     )
   },
-}
+} satisfies CommandModule

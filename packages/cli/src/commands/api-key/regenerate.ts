@@ -3,7 +3,7 @@ import { quoteId } from '../../text.js'
 import type { CommandModule } from '../command.js'
 import { keyFields } from './key-fields.js'
 
-export const regenerate: CommandModule = {
+export const regenerate = {
   operation: 'regenerateApiKey',
   name: 'regenerate',
   description: 'callers still sending the old value are refused',
@@ -25,4 +25,4 @@ secondary key, regenerate the primary, move them back, then regenerate the secon
     })
     return { kind: 'record', value: await apigw.regenerateApiKey(id!, keyType), order: keyFields }
   },
-}
+} satisfies CommandModule

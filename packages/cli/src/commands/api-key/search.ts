@@ -4,7 +4,7 @@ import { pageFlags, readPage } from '../paging.js'
 
 const { statusSet } = operations.searchApiKeys.body.properties
 
-export const search: CommandModule = {
+export const search = {
   operation: 'searchApiKeys',
   name: 'search',
   description: 'your keys with their status on one product: REQUEST waits for approval, ACCEPTED may call its APIs',
@@ -27,4 +27,4 @@ export const search: CommandModule = {
       { one: (window) => client.searchApiKeys({ ...body, ...window }), every: () => client.paginateSearchApiKeys(body) },
     )
   },
-}
+} satisfies CommandModule

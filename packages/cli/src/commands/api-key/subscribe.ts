@@ -1,7 +1,7 @@
 import { quoteId } from '../../text.js'
 import type { CommandModule } from '../command.js'
 
-export const subscribe: CommandModule = {
+export const subscribe = {
   operation: 'subscribeApiKey',
   name: 'subscribe',
   description: "a public product accepts the key at once, a protected one once its publisher approves it (see the key's products)",
@@ -17,4 +17,4 @@ export const subscribe: CommandModule = {
       text: `Subscribed the API key ${quoteId(id!)} to the product ${quoteId(productId)}; its status there: ncloud-apigw api-key products ${quoteId(id!)}.`,
     }
   },
-}
+} satisfies CommandModule

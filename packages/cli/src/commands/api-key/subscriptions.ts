@@ -1,7 +1,7 @@
 import type { CommandModule } from '../command.js'
 import { pageFlags, readPage } from '../paging.js'
 
-export const subscriptions: CommandModule = {
+export const subscriptions = {
   operation: 'listApiKeySubscriptions',
   name: 'subscriptions',
   description: "the stages of the product's APIs the key may call, with its usage plan and call counts on each",
@@ -25,4 +25,4 @@ export const subscriptions: CommandModule = {
       { one: (window) => client.listApiKeySubscriptions(id, { ...query, ...window }), every: () => client.paginateApiKeySubscriptions(id, query) },
     )
   },
-}
+} satisfies CommandModule

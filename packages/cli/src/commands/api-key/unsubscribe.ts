@@ -1,7 +1,7 @@
 import { quoteId } from '../../text.js'
 import type { CommandModule } from '../command.js'
 
-export const unsubscribe: CommandModule = {
+export const unsubscribe = {
   operation: 'unsubscribeApiKey',
   name: 'unsubscribe',
   description: "callers sending the key's values are refused by the product's APIs from then on",
@@ -24,4 +24,4 @@ export const unsubscribe: CommandModule = {
       text: `Unsubscribed the API key ${quoteId(id!)} from the product ${quoteId(productId)}.`,
     }
   },
-}
+} satisfies CommandModule

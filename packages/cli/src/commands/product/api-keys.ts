@@ -4,7 +4,7 @@ import { pageFlags, readPage } from '../paging.js'
 
 const { statusSet } = operations.searchProductApiKeys.body.properties
 
-export const apiKeys: CommandModule = {
+export const apiKeys = {
   operation: 'searchProductApiKeys',
   name: 'api-keys',
   description: 'the keys related to one of your products, with their status on it and their key values (masked unless --show-secrets)',
@@ -28,4 +28,4 @@ export const apiKeys: CommandModule = {
       { one: (window) => client.searchProductApiKeys(productId, { ...body, ...window }), every: () => client.paginateSearchProductApiKeys(productId, body) },
     )
   },
-}
+} satisfies CommandModule

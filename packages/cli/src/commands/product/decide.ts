@@ -5,7 +5,7 @@ import type { CommandModule } from '../command.js'
 type Decision = UpdateProductApiKeyStatusRequest['status']
 
 /** `approve` and `reject`: one operation, one command per status it can set. */
-export function decide(name: string, status: Decision, { summary, done }: { summary: string; done: string }): CommandModule {
+export function decide(name: string, status: Decision, { summary, done }: { summary: string; done: string }) {
   return {
     operation: 'updateProductApiKeyStatus',
     name,
@@ -23,5 +23,5 @@ export function decide(name: string, status: Decision, { summary, done }: { summ
         text: `${done} the API key ${quoteId(apiKeyId!)} on the product ${quoteId(productId!)} (status ${status}).`,
       }
     },
-  }
+  } satisfies CommandModule
 }

@@ -5,7 +5,7 @@ import { maskNotice } from '../../../test/fake-cli.js'
 import { runInProcess } from '../../../test/run-cli.js'
 import { type ScriptedGateway, startScriptedGateway } from '../../../test/scripted-gateway.js'
 import { exitCodes } from '../../exit-codes.js'
-import { commandsByOperation } from '../index.js'
+import { commandModules } from '../index.js'
 
 // The product commands: what each sends and what it prints, against a scripted gateway (the fake
 // API Gateway's products are tested in products.fake.test.ts).
@@ -107,7 +107,7 @@ describe('approve and reject', () => {
 
   test('between them they set every status the spec lets a product set', async () => {
     const decisions: string[] = []
-    for (const { name } of commandsByOperation.updateProductApiKeyStatus) {
+    for (const { name } of commandModules.filter((module) => module.operation === 'updateProductApiKeyStatus')) {
       const { requests } = await sent(['product', name, 'p1', 'k1'])
       decisions.push((requests[0]!.body as { status: string }).status)
     }

@@ -1,7 +1,7 @@
 import { quoteId } from '../../text.js'
 import type { CommandModule } from '../command.js'
 
-export const usagePlan: CommandModule = {
+export const usagePlan = {
   operation: 'updateApiKeyUsagePlan',
   name: 'usage-plan',
   description: "one of the usage plans associated with the stage; it limits the key's calls there",
@@ -17,4 +17,4 @@ export const usagePlan: CommandModule = {
       text: `The API key ${quoteId(apiKeyId!)} has the usage plan ${quoteId(usagePlanId)} on the stage ${quoteId(stageId!)} of the product ${quoteId(productId!)}.`,
     }
   },
-}
+} satisfies CommandModule
