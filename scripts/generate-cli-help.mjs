@@ -6,9 +6,9 @@
 // the verb lists of the help and the summaries come from here, so a new operation or tag reaches
 // the help without a hand-written list.
 //
-//   node scripts/generate-help.mjs src/generated/help.ts [spec.json]
-import { spec, writeGenerated } from '../../../scripts/bundled-spec.mjs'
-import { specOperations } from '../../../scripts/spec-operations.mjs'
+//   node ../../scripts/generate-cli-help.mjs src/generated/help.ts [spec.json]
+import { spec, writeGenerated } from './bundled-spec.mjs'
+import { specOperations } from './spec-operations.mjs'
 
 /** `API Key` → `api-key`: a tag as a command name. */
 const groupName = (/** @type {string} */ tag) =>
