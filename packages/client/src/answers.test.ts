@@ -51,8 +51,9 @@ const KEY_VALUES = [apiKey.primaryKey, apiKey.secondaryKey, 'ShortSecret1', 'yes
 
 let server: Loopback
 let reply: unknown
+let status = 200
 beforeAll(async () => {
-  server = await startServer((_r, res) => sendJson(res, 200, reply))
+  server = await startServer((_r, res) => sendJson(res, status, reply))
 })
 afterAll(() => server.close())
 
@@ -71,6 +72,7 @@ describe.each(answering)('%s', (operation) => {
     for (const secret of SECRET_FIELDS) if (Object.hasOwn(schema.properties ?? {}, secret)) object[secret] = 'ShortSecret1'
     change(object)
     reply = body
+    status = operations[operation].success
     const before = server.received.length
     const error = await calls[operation](untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
@@ -111,7 +113,7 @@ describe('answers whose whole shape is wrong', () => {
   test.each(answering)('%s: a 2xx that is not JSON is refused without quoting it', async (operation) => {
     const { fetch } = scriptedFetch(new Response(`{"apiKey":{"primaryKey":"${apiKey.primaryKey}"`, { status: operations[operation].success }))
     const error = await calls[operation](createApiKeyClient({ credentials, baseUrl: 'https://apigw.test/api/v1', fetch })).catch((e: unknown) => e)
-    expect(error).toMatchObject({ name: 'NcpApiError', status: 200, message: expect.stringContaining('with a body that is not JSON') })
+    expect(error).toMatchObject({ name: 'NcpApiError', status: operations[operation].success, message: expect.stringContaining('with a body that is not JSON') })
     expect((error as NcpApiError).excerpt).toBeUndefined()
     expectQuotesNothing(error)
   })

@@ -99,7 +99,7 @@ describe('paginateApiKeys', () => {
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)
     expect(error).toMatchObject({ operation: 'listApiKeys', status: 200, retryable: false })
-    expect((error as Error).message).toContain('with only keys already listed at offset 3 (3 of 10 so far), so the server seems to ignore offset')
+    expect((error as Error).message).toContain('with only items already listed at offset 3 (3 of 10 so far), so the server seems to ignore offset')
     expect(got).toHaveLength(3)
     expect(seen).toHaveLength(2)
   })

@@ -8,17 +8,18 @@ describe('retry policy', () => {
     expect(retried).toEqual([429, 502, 503, 504])
   })
 
-  test("takes idempotency from the table: every operation but create and regenerate", () => {
-    expect(operationIds.filter((id) => !operations[id].idempotent)).toEqual(['createApiKey', 'regenerateApiKey'])
+  test('takes idempotency from the table: every operation but those that create, rotate or change subscriptions', () => {
+    expect(operationIds.filter((id) => !operations[id].idempotent)).toEqual(['createApiKey', 'regenerateApiKey', 'subscribeApiKey', 'unsubscribeApiKey'])
   })
 
   test("knows NCP's throttling answers by their errorCode: 429 with 400, 410 or 420, as text or number", () => {
-    const body = (errorCode: unknown) => JSON.stringify({ error: { errorCode, message: 'm' } })
+    // The body as the policy has it: parsed once.
+    const body = (errorCode: unknown) => ({ error: { errorCode, message: 'm' } })
     expect(['400', '410', '420', 400, 410, 420].map((code) => isThrottled(429, body(code)))).toEqual([true, true, true, true, true, true])
     expect(isThrottled(429, body('900'))).toBe(false)
     expect(isThrottled(503, body('400'))).toBe(false)
-    expect(isThrottled(429, 'Too Many Requests')).toBe(false)
-    expect(isThrottled(429, 'null')).toBe(false)
+    expect(isThrottled(429, undefined)).toBe(false)
+    expect(isThrottled(429, null)).toBe(false)
   })
 
   test('full jitter: the delay is uniform below a ceiling that doubles per attempt up to 20 s', () => {

@@ -155,5 +155,5 @@ test('one way to sign: only signing.ts calls the signer, and the transport signs
   const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   const callers = sources.filter((f) => readFileSync(new URL(f, dir), 'utf8').includes('@ncloud-apigw/signer'))
   expect(callers).toEqual(['signing.ts'])
-  expect(readFileSync(new URL('transport.ts', dir), 'utf8')).toMatch(/import \{[^}]*\bsignedHeaders\b[^}]*\} from '\.\/signing\.js'/)
+  expect(readFileSync(new URL('attempt.ts', dir), 'utf8')).toMatch(/import \{[^}]*\bsignedHeaders\b[^}]*\} from '\.\/signing\.js'/)
 })
