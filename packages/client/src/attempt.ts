@@ -1,4 +1,4 @@
-import { quoted } from './api-error.js'
+import { redactedExcerpt } from './api-error.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
 import { discard, readText, TooLarge } from './read-body.js'
 import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
@@ -11,7 +11,7 @@ export type Outcome =
       readonly status: number
       readonly headers: Headers
       readonly text: string
-      /** The secrets this attempt used, for redacting whatever the server quoted back. */
+      /** The secrets the call has used so far, this attempt's included, for redacting whatever the server quoted back. */
       readonly secrets: readonly string[]
       /** The timestamp it was signed with, for the clock-skew correction. */
       readonly timestamp: number
@@ -56,7 +56,7 @@ function refused(error: unknown): boolean {
  * unparsed bytes, an echoed signature among them), which inspecting the error would show.
  */
 function safeCause(error: unknown, secrets: readonly string[]): Error {
-  const kept = new Error(quoted(fetchReason(error), secrets, 300))
+  const kept = new Error(redactedExcerpt(fetchReason(error), secrets, 300))
   kept.name = (error as Error | undefined)?.name ?? 'Error'
   const code = codeOf(error)
   return code === undefined ? kept : Object.assign(kept, { code })
@@ -65,7 +65,7 @@ function safeCause(error: unknown, secrets: readonly string[]): Error {
 /** The trace ID header, redacted like any text the server chose. */
 export function traceIdOf(headers: Headers, secrets: readonly string[]): string | undefined {
   const value = headers.get('x-ncp-trace-id')
-  return value === null ? undefined : quoted(value, secrets, 100)
+  return value === null ? undefined : redactedExcerpt(value, secrets, 100)
 }
 
 /** A redirect (never followed: it would carry the signature elsewhere) or a status HTTP has not. */
@@ -77,7 +77,7 @@ function unusableStatus(operation: string | undefined, response: Response, secre
     const target = headers.get('location')
     let location: string | undefined
     try {
-      if (target !== null) location = quoted(new URL(target, response.url || undefined).origin, secrets, 100)
+      if (target !== null) location = redactedExcerpt(new URL(target, response.url || undefined).origin, secrets, 100)
     } catch {}
     if (location === 'null') location = undefined
     return new NcpApiError(
@@ -96,13 +96,15 @@ function unusableStatus(operation: string | undefined, response: Response, secre
  * signal. Resolves with what came of it; throws what no retry can change (the caller's abort, a
  * credentials error, a redirect, a body too large).
  */
-export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number) => Promise<Outcome> {
+export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number, secrets: string[]) => Promise<Outcome> {
   const { clock, logger, maxResponseBytes, framed, userAgent } = config
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
   // Credentials given as an object are checked once; a provider's answer, on every attempt.
   const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
 
-  return async (out, attempt) => {
+  // `secrets`: the call's, to which each attempt adds its own, so a later answer quoting an
+  // earlier attempt's signature (still valid for minutes) is redacted of it too.
+  return async (out, attempt, secrets) => {
     const { operation, method, target, body, signal, timeoutMs } = out
     // The target comes percent-encoded exactly as the URL parser would leave it (see targetOf
     // and the raw client), so what is signed is what fetch sends, with no URL parsed per call.
@@ -117,13 +119,13 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
     const onAbort = () => controller.abort(signal!.reason)
     signal?.addEventListener('abort', onAbort)
     let sent = false
-    let secrets: string[] = []
     let response: Response | undefined
     try {
       const credentials = fixed ?? (await resolveCredentials(config.credentials, controller.signal))
       const timestamp = Math.floor(clock.now())
       const signature = await signedHeaders(method, basePath + target, String(timestamp), credentials)
-      secrets = [credentials.secretKey, signature['x-ncp-apigw-signature-v2']]
+      if (!secrets.includes(credentials.secretKey)) secrets.push(credentials.secretKey)
+      secrets.push(signature['x-ncp-apigw-signature-v2'])
       const headers: Record<string, string> = { ...out.headers, ...signature }
       if (body !== undefined) headers['content-type'] ??= 'application/json'
       if (userAgent) headers['user-agent'] = userAgent
@@ -160,7 +162,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       // Before anything was sent: the credentials provider's own error, as it is.
       if (!sent) throw cause
       const error = new NcpNetworkError(
-        `${what} got no answer (${quoted(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
+        `${what} got no answer (${redactedExcerpt(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
         { operation, attempts: attempt },
         safeCause(cause, secrets),
       )

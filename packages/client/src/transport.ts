@@ -43,7 +43,7 @@ export interface Answer {
   status: number
   headers: Headers
   text: string
-  /** The secrets this attempt used, for redacting whatever the server quoted back. */
+  /** The secrets the call used (the secret key, every attempt's signature), for redacting whatever the server quoted back. */
   secrets: readonly string[]
   /** An earlier attempt got no answer after it may have reached the API, so it may have been carried out. */
   reached: boolean
@@ -80,9 +80,10 @@ export function createTransport(config: TransportConfig): Send {
   const policy = createRetryPolicy(config)
   return async (out) => {
     const next = policy.start(out)
+    const secrets: string[] = []
     for (let n = 1; ; n++) {
       out.signal?.throwIfAborted()
-      const step = next(await attempt(out, n), n)
+      const step = next(await attempt(out, n, secrets), n)
       if (step.done) {
         if ('error' in step) throw step.error
         return step.answer
