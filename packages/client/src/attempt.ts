@@ -19,7 +19,7 @@ export type Outcome =
   | {
       readonly kind: 'no answer'
       readonly error: NcpNetworkError
-      /** The request may have reached the API (and been carried out): it was sent and not refused. */
+      /** The request may have reached the API (and been carried out): it was sent, and failed after a connection was made. */
       readonly reached: boolean
     }
 
@@ -41,13 +41,19 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-// A refused connection never reached the API, so even a request that must not be repeated can be.
+// Failures before a connection carried any byte of the request: the name did not resolve (for
+// good or for now), no route, the connection refused or not made in time, TLS refusing the
+// certificate (the request follows the handshake). Such an attempt did nothing, so any request
+// may be repeated, and a later 404 says nothing of it. Anything else may have reached the API.
+const UNREACHED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME', 'ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT'])
+const unreachedCode = (code: unknown) => typeof code === 'string' && (UNREACHED.has(code) || /CERT|^ERR_(?:TLS|SSL)_/.test(code))
+
 // With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them
-// whose own code is the first one's: refused only when every address refused.
-function refused(error: unknown): boolean {
+// whose own code is the first one's: unreached only when no address was reached.
+function unreached(error: unknown): boolean {
   const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
-  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED')
-  return codeOf(error) === 'ECONNREFUSED'
+  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => unreachedCode(e?.code))
+  return unreachedCode(codeOf(error))
 }
 
 /**
@@ -166,7 +172,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
         { operation, attempts: attempt },
         safeCause(cause, secrets),
       )
-      return { kind: 'no answer', error, reached: !refused(cause) }
+      return { kind: 'no answer', error, reached: !unreached(cause) }
     } finally {
       disarm()
       signal?.removeEventListener('abort', onAbort)

@@ -189,6 +189,28 @@ describe('deleteApiKey', () => {
     expect(seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE'])
   })
 
+  // What Node's fetch throws when nothing reached the server: the name did not resolve (for good
+  // or for now), the connection was refused or never made, TLS refused the certificate.
+  const unreached = (code: string, message: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })
+  test.each([
+    ['ENOTFOUND', 'getaddrinfo ENOTFOUND apigw.test'],
+    ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN apigw.test'],
+    ['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'],
+    ['EHOSTUNREACH', 'connect EHOSTUNREACH 10.0.0.1:443'],
+    ['UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error'],
+    ['CERT_HAS_EXPIRED', 'certificate has expired'],
+  ])('a 404 after an attempt that failed with %s is an error: nothing had reached the server', async (code, message) => {
+    const { client, seen } = setup([unreached(code, message), ncpError(404, 300, 'Not Found Exception')])
+    await expect(client.deleteApiKey('k')).rejects.toMatchObject({ name: 'NcpApiError', status: 404, errorCode: '300' })
+    expect(seen).toHaveLength(2)
+  })
+
+  test('so is a 404 after every address of the name refused or was unreachable', async () => {
+    const errors = ['ECONNREFUSED', 'ENETUNREACH'].map((code) => Object.assign(new Error(code), { code }))
+    const { client } = setup([new TypeError('fetch failed', { cause: Object.assign(new AggregateError(errors), { code: 'ECONNREFUSED' }) }), ncpError(404, 300, 'Not Found Exception')])
+    await expect(client.deleteApiKey('k')).rejects.toMatchObject({ status: 404 })
+  })
+
   test('a 404 after a 503 (an answer, not a lost attempt) is still an error', async () => {
     const { client, seen } = setup([ncpError(503, 500, 'Endpoint Error'), ncpError(404, 300, 'Not Found Exception')])
     await expect(client.deleteApiKey('k')).rejects.toMatchObject({ status: 404 })

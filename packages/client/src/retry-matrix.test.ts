@@ -21,6 +21,13 @@ const timeOut: Reply = attemptTimer.hang
 /** Per failure: the first attempt's answer(s), each checked in turn, and any option it needs. */
 const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientOptions; slowCredentials?: boolean }> = {
   'Connection refused (ECONNREFUSED)': { replies: [[refused()]] },
+  'Name not resolved, no route (ENOTFOUND, EAI_AGAIN, EHOSTUNREACH)': {
+    replies: [
+      ['getaddrinfo ENOTFOUND apigw.test', 'ENOTFOUND'],
+      ['getaddrinfo EAI_AGAIN apigw.test', 'EAI_AGAIN'],
+      ['connect EHOSTUNREACH 10.0.0.1:443', 'EHOSTUNREACH'],
+    ].map(([message, code]) => [new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })]),
+  },
   'Credentials provider timed out (nothing was sent)': { replies: [[]], slowCredentials: true },
   '429 Quota Exceeded, Throttle Limited, Rate Limited (errorCode 400, 410, 420)': {
     replies: [

@@ -30,7 +30,7 @@ export interface RetryPolicyConfig {
  *   answer is NCP's throttling (refused before it was forwarded); after `Retry-After` when the
  *   server gives one (not over a minute: longer is returned), else after jittered backoff.
  * - No answer: retried when the operation is idempotent or the request cannot have reached the
- *   API (refused, or never sent).
+ *   API (never sent, or failed before a connection: DNS, refused, no route, TLS).
  */
 export function createRetryPolicy(config: RetryPolicyConfig) {
   const { clock, random, logger } = config
