@@ -1,3 +1,5 @@
+import { parseHttpDate } from './http-date.js'
+
 /** Largest gap between the signed timestamp and the server's clock that is not treated as skew. */
 export const SKEW_THRESHOLD_MS = 4 * 60_000
 
@@ -25,8 +27,9 @@ export function createClock(localNow: () => number): Clock {
     now: () => localNow() + offset,
     offset: () => offset,
     correct(signedTimestamp, serverDate) {
-      const server = serverDate === null ? Number.NaN : Date.parse(serverDate)
-      if (!(Math.abs(server - signedTimestamp) > SKEW_THRESHOLD_MS)) return false
+      const server = serverDate === null ? undefined : parseHttpDate(serverDate, localNow())
+      if (server === undefined) return false
+      if (Math.abs(server - signedTimestamp) <= SKEW_THRESHOLD_MS) return false
       offset = server - localNow()
       return true
     },
