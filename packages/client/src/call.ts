@@ -1,10 +1,11 @@
-import { type OperationId, operations, problemText, problems, type RequestParts, requestProblems } from '@ncloud-apigw/operations'
+import { type OperationId, operations, problemText, problems, type RequestParts, requestProblems, type Schema } from '@ncloud-apigw/operations'
 import { apiErrorFrom } from './api-error.js'
 import { callLimits } from './config.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
 import { traceIdOf } from './attempt.js'
 import type { Send } from './transport.js'
+import { unsentNumber } from './unsent-number.js'
 
 // Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
 const pathPieces = Object.fromEntries(
@@ -87,7 +88,7 @@ export async function call(context: CallContext, operation: OperationId, parts: 
   // Own properties only, each read once: the values checked are the values sent. A call with
   // neither query nor body has only the client's own { pathParams } to check.
   const sentParts = query === undefined && parts.body === undefined ? parts : { ...parts, query: query && { ...query }, body: body.sent }
-  const [problem] = requestProblems(operation, sentParts)
+  const problem = requestProblems(operation, sentParts)[0] ?? unsentNumber(sentParts.query, { properties: op.query }, '') ?? unsentNumber(body.sent, op.body as Schema | undefined, '')
   if (problem) throw new NcpValidationError(problem, operation)
   const answer = await context.send({
     operation,

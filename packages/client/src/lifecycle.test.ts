@@ -146,6 +146,7 @@ describe('paginateApiKeys', () => {
   test.each([
     [{ pageSize: belowLimit }, 'pageSize', say(query.limit)],
     [{ pageSize: 2.5 }, 'pageSize', say(query.limit)],
+    [{ pageSize: 1e21 }, 'pageSize', `${say({ ...query.limit, maximum: Number.MAX_SAFE_INTEGER })} (a larger number is not sent as its digits: JSON writes it in exponent notation or rounded)`],
     [{ offset: 10 }, 'offset', 'absent: paginateApiKeys takes apiKeyName and pageSize'],
     [{ apiKeyName: tooLong(filterRule) }, 'apiKeyName', say(query.apiKeyName)],
   ])('%j is refused, naming %s, before anything is sent', async (given, field, limit) => {

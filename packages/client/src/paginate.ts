@@ -1,6 +1,7 @@
 import { type OperationId, operations, problems, type RequestParts } from '@ncloud-apigw/operations'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
+import { unsentNumber } from './unsent-number.js'
 
 const DEFAULT_PAGE_SIZE = 100
 
@@ -51,7 +52,7 @@ export async function* paginate(
   const { pageSize = DEFAULT_PAGE_SIZE, ...rest } = query
   // pageSize is sent as limit: held to limit's rule, named as the caller wrote it.
   const limitRule = page.in === 'query' ? (op.query as Record<string, never>).limit : (op.body as { properties: Record<string, never> } | undefined)?.properties.limit
-  const [wrong] = limitRule ? problems(limitRule, pageSize, 'pageSize') : []
+  const [wrong = unsentNumber(pageSize, limitRule, 'pageSize')] = limitRule ? problems(limitRule, pageSize, 'pageSize') : []
   if (wrong) throw new NcpValidationError(wrong, paginator)
   for (const name of ['offset', 'limit']) {
     if (Object.hasOwn(rest, name)) throw new NcpValidationError({ field: name, limit: `absent: ${paginator} takes ${takes(op, page)}` }, paginator)
