@@ -1,5 +1,6 @@
 import { redactedExcerpt } from './api-error.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
+import { onAbort } from './abort-listener.js'
 import { discard, readText, TooLarge } from './read-body.js'
 import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
 import type { Outgoing, TransportConfig } from './transport.js'
@@ -122,8 +123,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       timedOut = true
       controller.abort()
     })
-    const onAbort = () => controller.abort(signal!.reason)
-    signal?.addEventListener('abort', onAbort)
+    const stopListening = signal && onAbort(signal, () => controller.abort(signal.reason))
     let sent = false
     let response: Response | undefined
     try {
@@ -175,7 +175,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       return { kind: 'no answer', error, reached: !unreached(cause) }
     } finally {
       disarm()
-      signal?.removeEventListener('abort', onAbort)
+      stopListening?.()
     }
   }
 }
