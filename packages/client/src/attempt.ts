@@ -104,7 +104,7 @@ function unusableStatus(operation: string | undefined, response: Response, secre
  * credentials error, a redirect, a body too large).
  */
 export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number, secrets: string[]) => Promise<Outcome> {
-  const { clock, logger, maxResponseBytes, framed, userAgent } = config
+  const { clock, logger, maxResponseBytes, nodeFetch, userAgent } = config
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
   // Credentials given as an object are checked once; a provider's answer, on every attempt.
   const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
@@ -143,7 +143,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
         discard(response.body)
         throw unusableStatus(operation, response, secrets)
       }
-      const text = await readText(response, maxResponseBytes, controller.signal, framed)
+      const text = await readText(response, maxResponseBytes, controller.signal, nodeFetch)
       if (logger) logger.debug('ncp response', { operation, attempt, status, traceId: traceIdOf(response.headers, secrets) })
       return { kind: 'answer', status, headers: response.headers, text, secrets, timestamp }
     } catch (cause) {

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { parseConfigure, readConfigureFile } from './configure-file.js'
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials, FoundCredentials } from './options.js'
-import { type Site, sites } from './sites.js'
+import { envValue } from './env-value.js'
+import { apiUrls, type Site, siteOfApiUrl } from './sites.js'
 
 export type { FoundCredentials } from './options.js'
 
@@ -24,54 +25,12 @@ export interface FindCredentialsOptions {
   optionSearched?: string | null
 }
 
-// NCP's general API gateway of each site, the value `ncloud_api_url` holds (NCP's CLI writes
-// the public one; NCP's Terraform provider sets NCLOUD_API_GW to the gov and fin ones). Used to
-// tell a user what to write; the site itself is matched by domain against `sites`.
-const apiUrls: Record<Site, string> = {
-  public: 'https://ncloud.apigw.ntruss.com',
-  gov: 'https://ncloud.apigw.gov-ntruss.com',
-  fin: 'https://fin-ncloud.apigw.fin-ntruss.com',
-}
-
 const variables = 'environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY'
-
-/** A registrable domain such as `gov-ntruss.com`, lower-cased and without a trailing dot. */
-function domainOf(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')
-}
-
-/**
- * NCP's hosts differ by their registrable domain (ntruss.com, gov-ntruss.com, fin-ntruss.com),
- * so `ncloud_api_url` (NCP's general API host of a site) names the site without another table.
- * A bare host is taken as https. Undefined when the value names no site: the caller must
- * refuse it, since falling back to public would send gov or fin credentials to the public site.
- */
-function siteOfApiUrl(apiUrl: string): { site?: Site | undefined; host?: string } {
-  let url: URL
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(apiUrl) ? apiUrl : `https://${apiUrl}`)
-  } catch {
-    return {}
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return url.hostname ? { host: url.hostname } : {}
-  const wanted = domainOf(url.hostname)
-  return { site: (Object.keys(sites) as Site[]).find((site) => domainOf(new URL(sites[site]).hostname) === wanted), host: url.hostname }
-}
-
-/**
- * A value as it will be both signed and sent. fetch strips leading and trailing whitespace
- * from a header value while the signature covers the value as given, so `" AK "` or a secret
- * with the `\r` of a CRLF `.env` gave 401 "signature mismatch": trim, and treat blank as unset.
- */
-function clean(value: string | undefined): string | undefined {
-  const trimmed = value?.trim()
-  return trimmed ? trimmed : undefined
-}
 
 /** The first of `names` set to a non-blank value, with that variable's name. */
 function variable(env: Record<string, string | undefined>, ...names: string[]): { value: string; where: string } | undefined {
   for (const name of names) {
-    const value = clean(env[name])
+    const value = envValue(env[name])
     if (value !== undefined) return { value, where: name }
   }
   return undefined
@@ -124,8 +83,8 @@ export function findCredentials(
   { homeDir, optionHint = 'pass the credentials option', optionSearched = 'the credentials option: not given' }: FindCredentialsOptions = {},
 ): FoundCredentials {
   const searched = optionSearched === null ? [] : [optionSearched]
-  const asked = clean(profile)
-  const named = asked ?? clean(env.NCLOUD_PROFILE)
+  const asked = envValue(profile)
+  const named = asked ?? envValue(env.NCLOUD_PROFILE)
   const namedBy = asked !== undefined ? 'option' : 'NCLOUD_PROFILE'
 
   if (named !== undefined) {
@@ -157,8 +116,8 @@ export function findCredentials(
     const label = named !== undefined ? `profile "${named}"` : name ? `[${name}]` : 'keys before any section'
     const section = sections.get(name)
     const where = (key: string) => `${file} ${name ? `[${name}]` : '(before any section)'} ${key}`
-    const accessKey = clean(section?.ncloud_access_key_id)
-    const secretKey = clean(section?.ncloud_secret_access_key)
+    const accessKey = envValue(section?.ncloud_access_key_id)
+    const secretKey = envValue(section?.ncloud_secret_access_key)
     if (accessKey && secretKey) {
       const here = [...searched, `${file} (${label}): found`]
       const credentials = checkKeys(
@@ -166,15 +125,17 @@ export function findCredentials(
         { value: secretKey, where: where('ncloud_secret_access_key') },
         here,
       )
-      const apiUrl = clean(section?.ncloud_api_url)
+      const apiUrl = envValue(section?.ncloud_api_url)
       if (apiUrl === undefined) return { credentials }
       const { site, host } = siteOfApiUrl(apiUrl)
       if (site) return { credentials, site }
+      // Not thrown here: a baseUrl, a site option or NCLOUD_SITE chooses the site without it.
       const known = (Object.keys(apiUrls) as Site[]).map((s) => `${apiUrls[s]} (${s})`)
-      throw new NcpCredentialsError(
-        `${where('ncloud_api_url')} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen and the credentials were not used. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, or remove the key for the public site.`,
+      const siteError = new NcpCredentialsError(
+        `${where('ncloud_api_url')} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen from it. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, remove the key for the public site, or choose the site another way (site, NCLOUD_SITE or baseUrl).`,
         here,
       )
+      return { credentials, siteError }
     }
     const found = [...sections.keys()].filter(Boolean).map((s) => `[${s}]`)
     searched.push(

@@ -1,3 +1,4 @@
+import type { NcpCredentialsError } from './errors.js'
 import type { Site } from './sites.js'
 
 /** An NCP access key and its secret key (portal or Sub Account). */
@@ -18,6 +19,12 @@ export interface FoundCredentials {
   credentials: Credentials
   /** The site named by the profile's `ncloud_api_url`, when credentials came from the file. */
   site?: Site
+  /**
+   * Set when the profile's `ncloud_api_url` names no NCP site: `chooseSite` (and so the client)
+   * throws it when the site would be taken from the profile, not when a `baseUrl`, a `site` or
+   * `NCLOUD_SITE` chooses it.
+   */
+  siteError?: NcpCredentialsError
 }
 
 /** Where `findNcpCredentials` looks, and how its error ends. */

@@ -11,7 +11,7 @@ export interface TransportConfig {
   clock: Clock
   maxResponseBytes: number
   /** Whether `fetch` is Node's own, whose bodies a declared `Content-Length` bounds (see `readText`). */
-  framed: boolean
+  nodeFetch: boolean
   random: () => number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Arms each attempt's timeout (`realTimer` outside tests). */
