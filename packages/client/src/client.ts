@@ -1,7 +1,7 @@
 import { operationIds, operations } from '@ncloud-apigw/operations'
 import { call, requestOf } from './call.js'
 import { createClock } from './clock.js'
-import { attemptsOption, responseBytesOption, timeoutOption, userAgentOption } from './config.js'
+import { attemptsOption, responseBytesOption, retryBudgetOption, timeoutOption, userAgentOption } from './config.js'
 import { paginators } from './generated/methods.js'
 import { internals } from './internals.js'
 import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider, FoundCredentials } from './options.js'
@@ -47,6 +47,7 @@ export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKe
     maxResponseBytes: responseBytesOption(options.maxResponseBytes),
     nodeFetch: !options.fetch && !!runtime.nodeFetch,
     random: options.random ?? Math.random,
+    retryBudget: retryBudgetOption(options.retryBudget),
     sleep: options.sleep ?? sleep,
     timer,
     logger: options.logger,

@@ -1,6 +1,7 @@
 import { valueKind } from '@ncloud-apigw/operations'
 import { NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
+import { DEFAULT_RETRY_BUDGET } from './retry-budget.js'
 
 /** setTimeout's largest delay; Node clamps a larger one to 1 ms, which would time out every attempt. */
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -24,6 +25,13 @@ export function integerOption(field: string, value: unknown, fallback: number, m
 export const timeoutOption = (field: string, value: unknown, fallback: number) => integerOption(field, value, fallback, MAX_TIMER_MS)
 export const attemptsOption = (field: string, value: unknown, fallback: number) => integerOption(field, value, fallback, MAX_ATTEMPTS)
 export const responseBytesOption = (value: unknown) => integerOption('maxResponseBytes', value, 8 * 1024 * 1024, MAX_RESPONSE_BYTES)
+
+/** The `retryBudget` option: a whole number of tokens, 0 included, or `Infinity` for no budget. */
+export function retryBudgetOption(value: unknown): number {
+  if (value === undefined) return DEFAULT_RETRY_BUDGET
+  if (value === Infinity || (Number.isSafeInteger(value) && (value as number) >= 0)) return value as number
+  throw new NcpValidationError({ field: 'retryBudget', limit: 'an integer of at least 0, or Infinity (no budget)', got: what(value) })
+}
 
 /** What is wrong with a base URL, in words that never quote it (it may hold a password). */
 function baseUrlProblem(value: unknown): string | undefined {

@@ -59,6 +59,13 @@ export interface ApiKeyClientOptions {
   timeoutMs?: number
   /** Attempts per call, the first included: 1 to 100, default 3. Which failures are retried: see the README's Retries. */
   maxAttempts?: number
+  /**
+   * The client's retry tokens, shared by all its calls, as the AWS SDK's retry quota: a retry
+   * costs 5 (10 after an attempt that got no answer), a call that succeeds gives back what its
+   * last retry cost (1 when it made none); with too few left, a failure is returned, not retried.
+   * Default 500; `Infinity` for no budget (only `maxAttempts` bounds retries), 0 for no retries.
+   */
+  retryBudget?: number
   /** The largest answer body read, in bytes after decoding (gzip undone); a larger one fails with `NcpApiError`. 1 to 2^28, default 8 MiB. */
   maxResponseBytes?: number
   /** Appended to the `User-Agent` the Node entry sends (`ncloud-apigw-client/0.1.0 node/20.20.2`), e.g. `my-app/1.2`; printable ASCII. Browsers send their own. */

@@ -13,6 +13,8 @@ export interface TransportConfig {
   /** Whether `fetch` is Node's own, whose bodies a declared `Content-Length` bounds (see `readText`). */
   nodeFetch: boolean
   random: () => number
+  /** The client's retry tokens (see retry-budget.ts). */
+  retryBudget: number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Arms each attempt's timeout (`realTimer` outside tests). */
   timer: AttemptTimer
