@@ -27,9 +27,10 @@ const redactedValue = (value: unknown, secrets: readonly string[]) =>
  * The NcpApiError for a non-2xx answer (`body`: its text parsed as JSON, or `undefined`): NCP's
  * `{"error": {...}}` when the body is that, else an excerpt of whatever it was (an HTML page, a
  * truncated body, nothing). Everything quoted is redacted of the given secrets and of anything
- * shaped like one. `named`: the path parameters of the operation, which its 404 may be about.
+ * shaped like one. `named`: the path parameters of the operation, which its 404 may be about;
+ * `advice`: what to do next, instead of the status's usual advice.
  */
-export function apiErrorFrom(fields: NcpApiErrorFields, text: string, body: unknown, secrets: readonly string[], named: readonly string[]): NcpApiError {
+export function apiErrorFrom(fields: NcpApiErrorFields, text: string, body: unknown, secrets: readonly string[], named: readonly string[], advice?: string): NcpApiError {
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error
   const code = error?.errorCode
   if (typeof code === 'string' || typeof code === 'number') {
@@ -41,10 +42,10 @@ export function apiErrorFrom(fields: NcpApiErrorFields, text: string, body: unkn
         details: redactedValue(error!.details, secrets),
       },
       undefined,
-      undefined,
+      advice,
       named,
     )
   }
   const excerpt = redactedExcerpt(body === undefined ? text : JSON.stringify(redactFields(body)), secrets)
-  return new NcpApiError({ ...fields, excerpt }, excerpt ? undefined : 'with an empty body', undefined, named)
+  return new NcpApiError({ ...fields, excerpt }, excerpt ? undefined : 'with an empty body', advice, named)
 }

@@ -446,6 +446,40 @@ describe('clock skew', () => {
     expect(seen).toHaveLength(1)
   })
 
+  test('a 401 that is not NCP\'s Authentication Failed (errorCode 210, or not NCP\'s body) corrects nothing, whatever its Date', async () => {
+    for (const refusal of [ncpError(401, 210, 'Permission Denied', { date: new Date(serverNow).toUTCString() }), new Response('<html>401</html>', { status: 401, headers: { date: new Date(serverNow).toUTCString() } })]) {
+      const { client, seen } = setup([refusal, json(apiKey)], { now: () => localNow })
+      await expect(client.getApiKey('k')).rejects.toMatchObject({ status: 401 })
+      expect(seen).toHaveLength(1)
+      await client.getApiKey('k')
+      expect(seen[1]!.timestamp).toBe(localNow)
+    }
+  })
+
+  test('a skew of 23 hours 59 minutes is corrected', async () => {
+    const far = localNow + (24 * 60 - 1) * 60_000
+    const { client, seen } = setup([ncpError(401, '200', 'Authentication Failed', { date: new Date(far).toUTCString() }), json(apiKey)], { now: () => localNow })
+    await client.getApiKey('k')
+    expect(seen.map((s) => s.timestamp)).toEqual([localNow, far])
+  })
+
+  test.each([
+    ['30 days ahead', 30 * 24 * 60 * 60_000, 'behind the server’s by 30 days'],
+    ['24 hours and a minute behind', -(24 * 60 + 1) * 60_000, 'ahead of the server’s by 24 hours'],
+  ])('a server clock %s is not followed: regenerateApiKey fails at once, saying to fix the machine\'s clock, and later calls sign with the local clock', async (_name, gap, words) => {
+    const date = new Date(localNow + gap).toUTCString()
+    const { client, seen } = setup([ncpError(401, '200', 'Authentication Failed', { date }), ncpError(401, '200', 'Authentication Failed', { date }), json({ apiKey })], { now: () => localNow })
+    const error = await client.regenerateApiKey('k', 'PRIMARY').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 401, errorCode: '200', retryable: false })
+    expect((error as Error).message).toContain(`This machine's clock is ${words}`)
+    expect((error as Error).message).toContain("more than the 24 hours the client corrects: fix this machine's clock")
+    expect(seen).toHaveLength(1)
+    await expect(client.regenerateApiKey('k', 'PRIMARY')).rejects.toMatchObject({ status: 401 })
+    await client.regenerateApiKey('k', 'PRIMARY')
+    expect(seen.map((s) => s.timestamp)).toEqual([localNow, localNow, localNow])
+  })
+
   test('re-signs only once per call', async () => {
     const always = ncpError(401, 200, 'Authentication Failed', { date: new Date(serverNow).toUTCString() })
     let shift = 0

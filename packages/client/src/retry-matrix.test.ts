@@ -36,8 +36,11 @@ const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientO
       [ncpError(429, 420, 'Rate Limited')],
     ],
   },
-  '401 with a server clock more than 4 minutes off (re-signed once)': {
-    replies: [[ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 10 * 60_000).toUTCString() })]],
+  '401 Authentication Failed (errorCode 200) with a server clock 4 minutes to 24 hours off (re-signed once)': {
+    replies: [
+      [ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 10 * 60_000).toUTCString() })],
+      [ncpError(401, '200', 'Authentication Failed', { date: new Date(local - 23 * 3_600_000).toUTCString() })],
+    ],
     options: { now: () => local },
   },
   '429 with another errorCode, or not NCP’s body': { replies: [[ncpError(429, '900', 'Too Many')], [new Response('slow down', { status: 429 })]] },
@@ -49,6 +52,14 @@ const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientO
     options: { now: () => local },
   },
   'Retry-After longer than 60 s': { replies: [[ncpError(429, '410', 'Throttle Limited', { 'retry-after': '61' })], [ncpError(503, 500, 'Endpoint Error', { 'retry-after': '3600' })]] },
+  '401 with a server clock more than 24 hours off, or not errorCode 200': {
+    replies: [
+      [ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 25 * 3_600_000).toUTCString() })],
+      [ncpError(401, 210, 'Permission Denied', { date: new Date(local + 10 * 60_000).toUTCString() })],
+      [new Response('Unauthorized', { status: 401, headers: { date: new Date(local + 10 * 60_000).toUTCString() } })],
+    ],
+    options: { now: () => local },
+  },
   'Redirect (3xx), status outside 200..599': { replies: [[new Response(null, { status: 307, headers: { location: 'https://elsewhere.test/' } })]] },
   'Answer larger than maxResponseBytes': { replies: [[json({ padding: 'x'.repeat(2000) })]], options: { maxResponseBytes: 1000 } },
 }

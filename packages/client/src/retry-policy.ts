@@ -1,8 +1,8 @@
 import type { Outcome } from './attempt.js'
-import type { Clock } from './clock.js'
+import { type Clock, clockAdvice } from './clock.js'
 import type { NcpNetworkError } from './errors.js'
 import type { Logger } from './options.js'
-import { backoffDelay, errorBodyOf, isRetryableStatus, isThrottled, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
+import { backoffDelay, errorBodyOf, isAuthenticationFailure, isRetryableStatus, isThrottled, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
 import { createRetryBudget, NO_ANSWER_RETRY_COST, RETRY_COST } from './retry-budget.js'
 import type { Answer, Outgoing } from './transport.js'
 
@@ -27,8 +27,10 @@ export interface RetryPolicyConfig {
  * a clock correction), whether an earlier attempt may have reached the API (`reached`). The rules:
  *
  * - An answer from 200 to 299 is the result.
- * - A 401 whose `Date` is far from the signed timestamp: the server's clock is learned and the
- *   request signed again at once, once per call (the request was refused before it did anything).
+ * - NCP's 401 Authentication Failed (errorCode 200) whose `Date` is more than 4 minutes from the
+ *   signed timestamp: the server's clock is learned and the request signed again at once, once
+ *   per call (the request was refused before it did anything); but a clock more than 24 hours
+ *   away is not followed, and the error says to fix the machine's clock.
  * - 429, 502, 503 and 504 are retried when a repeat is safe: the operation is idempotent, or the
  *   answer is NCP's throttling (refused before it was forwarded); after `Retry-After` when the
  *   server gives one (not over a minute: longer is returned), else after jittered backoff.
@@ -69,15 +71,22 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
           budget.refund(lastRetryCost)
           return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody: undefined } }
         }
-        // A refused timestamp: learn the server's clock from its Date header and sign once more.
-        if (status === 401 && !skewCorrected && clock.correct(outcome.timestamp, headers.get('date'))) {
-          skewCorrected = true
-          attempts++
-          if (logger) logger.debug('ncp clock corrected', { operation: out.operation, attempt, offsetMs: clock.offset() })
-          return { done: false }
-        }
-        // The error body is parsed once, here, for the throttling check and for the error itself.
+        // The error body is parsed once, here, for the checks below and for the error itself.
         const errorBody = errorBodyOf(text)
+        // NCP refused the signature: perhaps its timestamp. Learn the server's clock from its Date
+        // header, within a bound, and sign once more.
+        if (isAuthenticationFailure(status, errorBody) && !skewCorrected) {
+          const correction = clock.correct(outcome.timestamp, headers.get('date'))
+          if (correction.kind === 'corrected') {
+            skewCorrected = true
+            attempts++
+            if (logger) logger.debug('ncp clock corrected', { operation: out.operation, attempt, offsetMs: clock.offset() })
+            return { done: false }
+          }
+          if (correction.kind === 'too far') {
+            return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody, advice: clockAdvice(correction.offsetMs) } }
+          }
+        }
         const retryable = isRetryableStatus(status) && (out.idempotent || isThrottled(status, errorBody))
         const delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
         if (!retryable || attempt >= attempts || (delayMs ?? 0) > MAX_RETRY_AFTER_MS || !paid(RETRY_COST, attempt)) {

@@ -24,6 +24,11 @@ export function isThrottled(status: number, body: unknown): boolean {
   return ['400', '410', '420'].includes(String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode))
 }
 
+/** NCP's refusal of a signature (401 with errorCode 200 Authentication Failed), a timestamp too far from its clock among the reasons. */
+export function isAuthenticationFailure(status: number, body: unknown): boolean {
+  return status === 401 && String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode) === '200'
+}
+
 const BASE_DELAY_MS = 100
 const MAX_DELAY_MS = 20_000
 /** A longer `Retry-After` than this is not waited out: the error is returned instead. */

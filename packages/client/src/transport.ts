@@ -53,6 +53,8 @@ export interface Answer {
   retryable: boolean
   /** An error status's body parsed as JSON (`undefined` when it is not JSON, or for a success). */
   errorBody: unknown
+  /** What to do next, when the policy knows better than the status's usual advice. */
+  advice?: string
 }
 
 export type Send = (out: Outgoing) => Promise<Answer>
