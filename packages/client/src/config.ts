@@ -30,7 +30,7 @@ export const responseBytesOption = (value: unknown) => integerOption('maxRespons
 export function retryBudgetOption(value: unknown): number {
   if (value === undefined) return DEFAULT_RETRY_BUDGET
   if (value === Infinity || (Number.isSafeInteger(value) && (value as number) >= 0)) return value as number
-  throw new NcpValidationError({ field: 'retryBudget', limit: 'an integer of at least 0, or Infinity (no budget)', got: what(value) })
+  throw new NcpValidationError({ field: 'retryBudget', limit: 'an integer of at least 0, or Infinity for no budget', got: what(value) })
 }
 
 /** What is wrong with a base URL, in words that never quote it (it may hold a password). */

@@ -103,6 +103,26 @@ export class NcpTimeoutError extends NcpNetworkError {
   declare readonly timeoutMs: number
 }
 
+/**
+ * The call's `signal` aborted it (`controller.abort()`, `AbortSignal.timeout()`): its attempts
+ * and waits end at once and nothing more is sent. `cause` is the signal's reason, as it is
+ * (`AbortError`, `TimeoutError`, or what was passed to `abort`). Like the AWS SDK's `AbortError`
+ * and Stainless SDKs' `APIUserAbortError`, it is the client's own error, so every error a call
+ * rejects with is an `NcpError`.
+ */
+export class NcpAbortError extends NcpError {
+  override name = 'NcpAbortError'
+  /** Attempts begun before the abort: 0 when the signal had aborted before anything was sent. A request in flight may have reached the API. */
+  declare readonly attempts: number
+
+  constructor(operation: string | undefined, attempts: number, reason: unknown) {
+    const why = reason instanceof Error || (typeof reason === 'object' && reason !== null && 'name' in reason) ? `${(reason as Error).name}: ${(reason as Error).message}` : typeof reason
+    const when = attempts === 0 ? 'before it was sent' : `during attempt ${attempts}`
+    const next = (reason as Error | undefined)?.name === 'TimeoutError' ? 'Give the signal more time if the call needs it.' : 'Check what aborts the signal given in the call options.'
+    super(`${operation ?? 'The request'} was aborted by its signal (${why.slice(0, 200)}) ${when}. ${next}`, { operation, attempts }, reason)
+  }
+}
+
 /** Bad input, refused before anything was sent. */
 export class NcpValidationError extends NcpError {
   override name = 'NcpValidationError'

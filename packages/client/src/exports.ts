@@ -2,7 +2,7 @@
 // Every named type of the spec (ApiKey, CreateApiKeyRequest, ListApiKeysQuery, ...): what the
 // methods take and answer, importable from the client alone.
 export type * from '@ncloud-apigw/types'
-export { NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
+export { NcpAbortError, NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 export type {
   ApiKeyClient,
   ApiKeyClientOptions,

@@ -1,6 +1,7 @@
 import { createAttempt } from './attempt.js'
 import type { Clock } from './clock.js'
 import type { Credentials, CredentialsProvider, Logger } from './options.js'
+import { NcpAbortError, NcpError } from './errors.js'
 import { createRetryPolicy } from './retry-policy.js'
 
 export interface TransportConfig {
@@ -85,16 +86,24 @@ export function createTransport(config: TransportConfig): Send {
   return async (out) => {
     const next = policy.start(out)
     const secrets: string[] = []
-    for (let n = 1; ; n++) {
-      out.signal?.throwIfAborted()
-      const step = next(await attempt(out, n, secrets), n)
-      if (step.done) {
-        if ('error' in step) throw step.error
-        return step.answer
+    let n = 0
+    try {
+      for (;;) {
+        out.signal?.throwIfAborted()
+        const step = next(await attempt(out, ++n, secrets), n)
+        if (step.done) {
+          if ('error' in step) throw step.error
+          return step.answer
+        }
+        if (step.delayMs === undefined) continue
+        if (config.logger) config.logger.debug('ncp retry', { operation: out.operation, attempt: n, reason: step.reason, delayMs: step.delayMs })
+        await config.sleep(step.delayMs, out.signal)
       }
-      if (step.delayMs === undefined) continue
-      if (config.logger) config.logger.debug('ncp retry', { operation: out.operation, attempt: n, reason: step.reason, delayMs: step.delayMs })
-      await config.sleep(step.delayMs, out.signal)
+    } catch (error) {
+      // The caller's signal ended it, wherever it was (an attempt, the credentials provider, a
+      // wait): the client's own error, with the signal's reason as its cause.
+      if (out.signal?.aborted && !(error instanceof NcpError)) throw new NcpAbortError(out.operation, n, out.signal.reason)
+      throw error
     }
   }
 }
