@@ -16,13 +16,19 @@ export class NcpError extends Error {
     Object.assign(this, fields)
   }
 
-  /** Name (an own field), message and the typed fields; a cause is reduced to its name and message. */
+  /**
+   * Name (an own field), message and the typed fields; a cause is reduced to its name, message
+   * and `code` (`ECONNREFUSED`, `ENOTFOUND`...), which scripts read rather than parse the text.
+   */
   toJSON(): Record<string, unknown> {
     const { cause } = this
+    const code = (cause as { code?: unknown } | undefined)?.code
     return {
       ...(this as object),
       message: this.message,
-      ...(cause !== undefined && { cause: cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause) }),
+      ...(cause !== undefined && {
+        cause: cause instanceof Error ? { name: cause.name, message: cause.message, ...(typeof code === 'string' && { code }) } : String(cause),
+      }),
     }
   }
 }

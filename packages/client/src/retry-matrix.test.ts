@@ -137,6 +137,8 @@ describe('on real sockets', () => {
     const error = await calls[operation](apigw, 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpNetworkError)
     expect(error).toMatchObject({ operation, attempts: 3, cause: { code: 'ECONNREFUSED' } })
+    // Scripts reading the error as JSON (a CLI's --output json) keep the code too.
+    expect(JSON.parse(JSON.stringify(error)).cause).toEqual({ name: 'TypeError', message: expect.stringContaining('ECONNREFUSED'), code: 'ECONNREFUSED' })
   })
 
   test.each(operationIds)('%s: a connection closed without an answer is retried only when idempotent', async (operation) => {
