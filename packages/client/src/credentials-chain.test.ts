@@ -111,6 +111,36 @@ describe('credentials chain', () => {
   })
 })
 
+describe('a configure line without "="', () => {
+  const file = () => join(home, '.ncloud', 'configure')
+
+  test('is named with the file and line, and what it should look like, never its value', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id NCPACCESSKEY0001\nncloud_secret_access_key = NEVER-SHOWN-SECRET-0001\n')
+    const error = refused(() => findCredentials({}, undefined), 'NCPACCESSKEY0001')
+    expect(error.message).toBe(
+      `No NCP credentials found. ${file()} line 2 (ncloud_access_key_id) has no "=", so it was not read; write it as "ncloud_access_key_id = <value>". Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ~/.ncloud/configure, or pass the credentials option. Looked in: ${error.searched.join('; ')}.`,
+    )
+    expect(error.searched.at(-1)).toBe(`${file()} ([DEFAULT]): ncloud_access_key_id and ncloud_secret_access_key are not both set, and line 2 was not read`)
+  })
+
+  test('a line of a value alone is named by its number only; in a named profile too', () => {
+    writeConfigure('[prod]\nncloud_access_key_id = AK\nNEVER-SHOWN-SECRET-0001\n')
+    const error = refused(() => findCredentials({}, 'prod'))
+    expect(error.message).toContain(`${file()} line 3 is none of a [section] header, a "name = value" line or a comment, so it was not read; write each key as "name = value".`)
+  })
+
+  test('a header written wrong, so the profile is not found, is named too', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = D\n[prod\nncloud_access_key_id = P\nncloud_secret_access_key = PS\n')
+    const error = refused(() => findCredentials({}, 'prod'))
+    expect(error.message).toContain(`${file()} line 3 is none of`)
+  })
+
+  test('an unread line elsewhere does not trouble a section that has its keys', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = D\nncloud_secret_access_key = DS\n[other]\nbroken line\n')
+    expect(findCredentials({}, undefined).credentials).toEqual({ accessKey: 'D', secretKey: 'DS' })
+  })
+})
+
 describe('the Node entry', () => {
   test('signs with credentials from the file and takes the site from NCLOUD_SITE', async () => {
     writeConfigure('[DEFAULT]\nncloud_access_key_id = NCPTESTACCESSKEY0001\nncloud_secret_access_key = NCPTESTSECRETKEY-never-to-be-seen-000001\n')

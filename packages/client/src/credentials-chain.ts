@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { parseConfigure, readConfigureFile } from './configure-file.js'
+import { parseConfigure, readConfigureFile, type UnreadLine, unreadLineProblem } from './configure-file.js'
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials, FoundCredentials } from './options.js'
 import { envValue } from './env-value.js'
@@ -103,6 +103,8 @@ export function findCredentials(
   }
 
   const file = join(homeDir ?? homedir(), '.ncloud', 'configure')
+  // A line of the file that was not read and may have been meant to hold the missing keys.
+  let unread: UnreadLine | undefined
   const read = readConfigureFile(file)
   if (read.kind === 'refused') {
     searched.push(`${file}: ${read.problem}`)
@@ -111,7 +113,7 @@ export function findCredentials(
   if (read.kind === 'missing') {
     searched.push(`${file} (${named !== undefined ? `profile "${named}"` : '[DEFAULT] or no section'}): no such file`)
   } else {
-    const sections = parseConfigure(read.text)
+    const { sections, unread: unreadLines } = parseConfigure(read.text)
     const name = named ?? (sections.has('DEFAULT') ? 'DEFAULT' : '')
     const label = named !== undefined ? `profile "${named}"` : name ? `[${name}]` : 'keys before any section'
     const section = sections.get(name)
@@ -138,25 +140,28 @@ export function findCredentials(
       return { credentials, siteError }
     }
     const found = [...sections.keys()].filter(Boolean).map((s) => `[${s}]`)
+    // Within the section; for a section not found, anywhere (it may be a header written wrong).
+    unread = section === undefined ? [...unreadLines.values()].flat().sort((a, b) => a.line - b.line)[0] : unreadLines.get(name)?.[0]
     searched.push(
       `${file} (${label}): ${
         section === undefined
           ? `no such section (found: ${found.join(', ') || 'none'})`
           : 'ncloud_access_key_id and ncloud_secret_access_key are not both set'
-      }`,
+      }${unread ? `, and line ${unread.line} was not read` : ''}`,
     )
   }
+  const lineProblem = unread ? `${unreadLineProblem(file, unread)} ` : ''
 
   if (named !== undefined) {
     throw new NcpCredentialsError(
-      `No NCP credentials found in the profile "${named}"${namedBy === 'option' ? '' : ' (named by NCLOUD_PROFILE)'}. Write its ncloud_access_key_id and ncloud_secret_access_key in the section [${named}] of ${file}, or ${
+      `No NCP credentials found in the profile "${named}"${namedBy === 'option' ? '' : ' (named by NCLOUD_PROFILE)'}. ${lineProblem}Write its ncloud_access_key_id and ncloud_secret_access_key in the section [${named}] of ${file}, or ${
         namedBy === 'option' ? 'name another profile' : 'unset NCLOUD_PROFILE to use the environment variables or [DEFAULT]'
       }.`,
       searched,
     )
   }
   throw new NcpCredentialsError(
-    `No NCP credentials found. Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ${homeDir === undefined ? '~/.ncloud/configure' : file}, or ${optionHint}.`,
+    `No NCP credentials found. ${lineProblem}Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ${homeDir === undefined ? '~/.ncloud/configure' : file}, or ${optionHint}.`,
     searched,
   )
 }
