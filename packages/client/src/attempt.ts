@@ -1,3 +1,4 @@
+import { SIGNATURE_HEADERS } from '@ncloud-apigw/signer'
 import { redactedExcerpt } from './api-error.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
 import { onAbort } from './abort-listener.js'
@@ -131,7 +132,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       const timestamp = Math.floor(clock.now())
       const signature = await signedHeaders(method, basePath + target, String(timestamp), credentials)
       if (!secrets.includes(credentials.secretKey)) secrets.push(credentials.secretKey)
-      secrets.push(signature['x-ncp-apigw-signature-v2'])
+      secrets.push(signature[SIGNATURE_HEADERS.signature])
       const headers: Record<string, string> = { ...out.headers, ...signature }
       if (body !== undefined) headers['content-type'] ??= 'application/json'
       if (userAgent) headers['user-agent'] = userAgent

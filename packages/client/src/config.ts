@@ -63,7 +63,7 @@ export function baseUrlOption(value: unknown): string {
 }
 
 // What a header can carry as it is: printable ASCII, no space at either end.
-export const HEADER_SAFE = /^[!-~](?:[ -~]*[!-~])?$/
+const HEADER_SAFE = /^[!-~](?:[ -~]*[!-~])?$/
 
 /** The `userAgent` option: text a header can carry, or nothing. */
 export function userAgentOption(value: unknown): string | undefined {

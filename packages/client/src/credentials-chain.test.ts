@@ -295,6 +295,14 @@ describe('values are trimmed, and what no header can carry is refused', () => {
     }
   })
 
+  test('refuses an access key with a Latin-1 letter, or a space inside, naming the variable: the rule of the credentials option too', () => {
+    for (const accessKey of ['AK\u00e9', 'A K']) {
+      vi.stubEnv('NCLOUD_ACCESS_KEY_ID', accessKey)
+      vi.stubEnv('NCLOUD_SECRET_ACCESS_KEY', 'NEVER-SHOWN-SECRET-0001')
+      expect(refused(() => createApiKeyClient({ baseUrl }), accessKey).message).toMatch(/^The access key in NCLOUD_ACCESS_KEY_ID holds a character that no HTTP header can carry \(U\+00(E9|20)\)/)
+    }
+  })
+
   test('refuses a secret key with a control character, never quoting it', () => {
     for (const secret of ['NEVER-SHOWN\r-SECRET', 'NEVER-SHOWN\0-SECRET', 'NEVER-SHOWN\x7f-SECRET', 'NEVER-SHOWN\u4e00SECRET']) {
       const error = refused(() => findCredentials({ NCLOUD_ACCESS_KEY_ID: 'AK', NCLOUD_SECRET_ACCESS_KEY: secret }, undefined), secret, 'NEVER-SHOWN')

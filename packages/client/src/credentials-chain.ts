@@ -4,6 +4,7 @@ import { parseConfigure, readConfigureFile, type UnreadLine, unreadLineProblem }
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials, FoundCredentials } from './options.js'
 import { envValue } from './env-value.js'
+import { keyProblem } from './signing.js'
 import { apiUrls, type Site, siteOfApiUrl } from './sites.js'
 
 export type { FoundCredentials } from './options.js'
@@ -36,26 +37,14 @@ function variable(env: Record<string, string | undefined>, ...names: string[]): 
   return undefined
 }
 
-// What no HTTP header value can carry, or no NCP key holds (NCP's keys are ASCII letters and
-// digits): C0 controls (CR, LF, NUL, tab...), DEL, C1 controls, and anything past Latin-1, which
-// fetch refuses outright. A trimmed key holding one is a paste or encoding mistake.
-const unsendable = /[\u0000-\u001f\u007f-\u009f\u0100-\u{10ffff}]/u
-
-/** Refuses a key holding an unsendable character; names where it came from, never the value. */
+/** Refuses a key that `keyProblem` refuses; names where it came from, never the value. */
 function checkKeys(accessKey: { value: string; where: string }, secretKey: { value: string; where: string }, searched: readonly string[]): Credentials {
-  for (const [what, key, why] of [
-    ['access key', accessKey, 'that no HTTP header can carry (CODE), so it cannot be sent'],
-    ['secret key', secretKey, 'that no NCP secret key has (CODE), so NCP would refuse every signature made with it'],
+  for (const [what, key] of [
+    ['access key', accessKey],
+    ['secret key', secretKey],
   ] as const) {
-    const bad = unsendable.exec(key.value)?.[0]
-    if (bad !== undefined) {
-      // The code point of a control or non-Latin-1 character says nothing of a real key.
-      const code = `U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`
-      throw new NcpCredentialsError(
-        `The ${what} in ${key.where} holds a character ${why.replace('CODE', code)}. Copy the ${what} again from the NCP console; the value is not shown here.`,
-        searched,
-      )
-    }
+    const problem = keyProblem(what, key.value)
+    if (problem) throw new NcpCredentialsError(`The ${what} in ${key.where} ${problem}. Copy the ${what} again from the NCP console; the value is not shown here.`, searched)
   }
   return { accessKey: accessKey.value, secretKey: secretKey.value }
 }

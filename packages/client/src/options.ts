@@ -1,11 +1,10 @@
 import type { NcpCredentialsError } from './errors.js'
 import type { Site } from './sites.js'
 
-/** An NCP access key and its secret key (portal or Sub Account). */
-export interface Credentials {
-  accessKey: string
-  secretKey: string
-}
+import type { Credentials } from '@ncloud-apigw/signer'
+
+/** An NCP access key and its secret key (portal or Sub Account): the signer's type. */
+export type { Credentials }
 
 /**
  * Returns credentials; called before each attempt, so cache inside it if fetching them is
