@@ -33,8 +33,10 @@ export function retryBudgetOption(value: unknown): number {
   throw new NcpValidationError({ field: 'retryBudget', limit: 'an integer of at least 0, or Infinity for no budget', got: what(value) })
 }
 
-/** What is wrong with a base URL, in words that never quote it (it may hold a password). */
-function baseUrlProblem(value: unknown): string | undefined {
+const BASE_URL_LIMIT = 'an http: or https: URL with no user, password, query or fragment, up to and including /api/v1 (such as https://apigateway.apigw.ntruss.com/api/v1)'
+
+/** What was given for a base URL that the client refuses, in words that never quote it (it may hold a password). */
+function baseUrlGot(value: unknown): string | undefined {
   if (typeof value !== 'string') return what(value)
   if (value === '') return 'an empty string'
   let url: URL
@@ -49,16 +51,21 @@ function baseUrlProblem(value: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * Why the client would refuse `value` as its `baseUrl`, in words that never quote it (a URL may
+ * hold a password): what it must be (`limit`) and what it was (`got`); `undefined` when the
+ * client takes it. For a tool that reports a bad URL as its own usage error, in its own words:
+ * `--base-url must be ${limit}, got ${got}`.
+ */
+export function baseUrlProblem(value: unknown): { limit: string; got: string } | undefined {
+  const got = baseUrlGot(value)
+  return got === undefined ? undefined : { limit: BASE_URL_LIMIT, got }
+}
+
 /** The base URL as the client joins paths onto it, without a trailing slash; `NcpValidationError` otherwise. */
 export function baseUrlOption(value: unknown): string {
-  const got = baseUrlProblem(value)
-  if (got !== undefined) {
-    throw new NcpValidationError({
-      field: 'baseUrl',
-      limit: 'an http: or https: URL with no user, password, query or fragment, up to and including /api/v1 (such as https://apigateway.apigw.ntruss.com/api/v1)',
-      got,
-    })
-  }
+  const problem = baseUrlProblem(value)
+  if (problem) throw new NcpValidationError({ field: 'baseUrl', ...problem })
   return new URL(value as string).href.replace(/\/+$/, '')
 }
 

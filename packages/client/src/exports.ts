@@ -19,4 +19,7 @@ export type * from './generated/methods.js'
 export type { PaginateApiKeysQuery as PaginateQuery } from './generated/methods.js'
 export { createRawClient } from './raw.js'
 export { createSigningMiddleware, type SigningMiddlewareOptions } from './signing.js'
-export { type Site, sites } from './sites.js'
+export { chooseSite, type Site, type SiteChoice, type SiteSources, sites } from './sites.js'
+// The client's rules, for a tool (such as the CLI) that must apply them in its own words.
+export { baseUrlProblem } from './config.js'
+export { isSecretName, redactFields } from './redact.js'

@@ -25,9 +25,17 @@ export const REDACTED = '[redacted]'
 
 const SECRET_FIELD_NAME = new RegExp(`^(?:${SECRET_NAME.source})$`, 'i')
 
-/** Whether a field of that name holds a secret (`primaryKey`, `secondary_key`, `apiKeyValue`, `password`...), as every net here judges it. */
+/**
+ * Whether a field of that name holds a secret, as every net here judges it: the name, or its end
+ * from a word boundary on, is a secret's (`primaryKey`, `secondary_key`, `apiKeyValue`,
+ * `password`, `x-ncp-apigw-signature-v2`, `previousPrimaryKey`).
+ */
 export function isSecretName(name: string): boolean {
-  return SECRET_FIELD_NAME.test(name)
+  if (SECRET_FIELD_NAME.test(name)) return true
+  for (const boundary of name.matchAll(/[_-]|(?<=[a-z0-9])(?=[A-Z])/g)) {
+    if (SECRET_FIELD_NAME.test(name.slice(boundary.index! + boundary[0].length))) return true
+  }
+  return false
 }
 
 /** Spans [start, end) of the original where `secrets` occur in the view, spaces, line breaks and `+` set aside. */
@@ -76,11 +84,16 @@ export function redactText(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * A parsed body with the value of every secret-named field replaced, at any depth (in objects
- * and arrays alike): by `replace(value, name)`, default REDACTED.
+ * A parsed body with every value under a secret-named field replaced by `replace(value, name)`
+ * (default REDACTED), at any depth, in objects and arrays alike: `primaryKey` at the top,
+ * `previousKeys.primaryKey`, `keys[3].secondaryKey`, `apiKeyValue`. A secret-named field that
+ * holds an object or an array has each of its values replaced (`name`: the field holding it).
  */
 export function redactFields(value: unknown, replace: (value: unknown, name: string) => unknown = () => REDACTED): unknown {
-  if (Array.isArray(value)) return value.map((item) => redactFields(item, replace))
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, isSecretName(name) ? replace(inner, name) : redactFields(inner, replace)]))
+  const walk = (inner: unknown, name: string, secret: boolean): unknown => {
+    if (Array.isArray(inner)) return inner.map((item) => walk(item, name, secret))
+    if (inner !== null && typeof inner === 'object') return Object.fromEntries(Object.entries(inner).map(([field, v]) => [field, walk(v, field, secret || isSecretName(field))]))
+    return secret && inner !== null && inner !== undefined ? replace(inner, name) : inner
+  }
+  return walk(value, '', false)
 }
