@@ -2,7 +2,7 @@ import { SIGNATURE_HEADERS } from '@ncloud-apigw/signer'
 import { redactedExcerpt } from './api-error.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
 import { onAbort } from './abort-listener.js'
-import { discard, readText, TooLarge } from './read-body.js'
+import { BodyTooLarge, discard, readText } from './read-answer.js'
 import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
 import type { Outgoing, TransportConfig } from './transport.js'
 
@@ -108,7 +108,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
   const { clock, logger, maxResponseBytes, nodeFetch, userAgent } = config
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
   // Credentials given as an object are checked once; a provider's answer, on every attempt.
-  const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
+  const given = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
 
   // `secrets`: the call's, to which each attempt adds its own, so a later answer quoting an
   // earlier attempt's signature (still valid for minutes) is redacted of it too.
@@ -128,7 +128,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
     let sent = false
     let response: Response | undefined
     try {
-      const credentials = fixed ?? (await resolveCredentials(config.credentials, controller.signal))
+      const credentials = given ?? (await resolveCredentials(config.credentials, controller.signal))
       const timestamp = Math.floor(clock.now())
       const signature = await signedHeaders(method, basePath + target, String(timestamp), credentials)
       if (!secrets.includes(credentials.secretKey)) secrets.push(credentials.secretKey)
@@ -148,7 +148,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       if (logger) logger.debug('ncp response', { operation, attempt, status, traceId: traceIdOf(response.headers, secrets) })
       return { kind: 'answer', status, headers: response.headers, text, secrets, timestamp }
     } catch (cause) {
-      if (cause instanceof TooLarge) {
+      if (cause instanceof BodyTooLarge) {
         throw new NcpApiError(
           { operation, status: response!.status, retryable: false, traceId: traceIdOf(response!.headers, secrets) },
           `with a body larger than maxResponseBytes (${cause.limit} bytes), so it was not read`,
@@ -157,10 +157,10 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       }
       if (cause instanceof NcpError) throw cause
       signal?.throwIfAborted()
-      const what = `${operation ?? `${method} ${target}`} attempt ${attempt}`
+      const attemptName = `${operation ?? `${method} ${target}`} attempt ${attempt}`
       if (timedOut) {
         const error = new NcpTimeoutError(
-          `${what} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
+          `${attemptName} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
           { operation, attempts: attempt, timeoutMs },
           safeCause(cause, secrets),
         )
@@ -169,7 +169,7 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       // Before anything was sent: the credentials provider's own error, as it is.
       if (!sent) throw cause
       const error = new NcpNetworkError(
-        `${what} got no answer (${redactedExcerpt(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
+        `${attemptName} got no answer (${redactedExcerpt(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
         { operation, attempts: attempt },
         safeCause(cause, secrets),
       )

@@ -1,7 +1,7 @@
 import { parseHttpDate } from './http-date.js'
 
 /** Largest gap between the signed timestamp and the server's clock that is not treated as skew. */
-export const SKEW_THRESHOLD_MS = 4 * 60_000
+const SKEW_THRESHOLD_MS = 4 * 60_000
 /**
  * The largest offset the client learns from a server. A machine's clock that is off by more
  * wants fixing, and following further would let an endpoint (a hostile one, or a proxy with a

@@ -68,7 +68,7 @@ export function unreadLineProblem(file: string, { line, key }: UnreadLine): stri
 }
 
 /** The most a configure file may hold: a few profiles take a few hundred bytes. */
-export const configureSizeLimit = 1024 * 1024
+const configureSizeLimit = 1024 * 1024
 
 export type ConfigureRead =
   | { kind: 'text'; text: string }

@@ -10,10 +10,10 @@ import { userAgent } from './user-agent.js'
  * `node.ts` so the tests can make the Node entry's client with their own attempt timer, and
  * `node.ts` exports only the public API.
  */
-export const nodeDefaults: ResolveDefaults = (o) => {
+export const nodeDefaults: ResolveDefaults = (options) => {
   // Without a fetch option the fetch is Node's own (undici's, behind a proxy), which frames bodies.
-  const common = { env: process.env, userAgent: userAgent(`node/${process.versions.node}`, o.userAgent), fetch: o.fetch ? undefined : proxyFetch(process.env), nodeFetch: true }
-  if (o.credentials) return { ...common, credentials: o.credentials }
-  const found = findCredentials(process.env, o.profile)
+  const common = { env: process.env, userAgent: userAgent(`node/${process.versions.node}`, options.userAgent), fetch: options.fetch ? undefined : proxyFetch(process.env), nodeFetch: true }
+  if (options.credentials) return { ...common, credentials: options.credentials }
+  const found = findCredentials(process.env, options.profile)
   return { ...common, credentials: found.credentials, found }
 }

@@ -14,14 +14,14 @@ import { decodedView, type View } from './decoded-view.js'
  * - any long unbroken token, the shape of key values (40 characters), secret keys (40) and
  *   signatures (44), which no useful error text needs whole.
  */
-export const SECRET_NAME = /(?:primary|secondary|secret|access[_-]?secret|api)[_-]?key(?:[_-]?value)?|secret|password|passwd|token|authorization|cookie|signature[\w-]*/i
+const SECRET_NAME = /(?:primary|secondary|secret|access[_-]?secret|api)[_-]?key(?:[_-]?value)?|secret|password|passwd|token|authorization|cookie|signature[\w-]*/i
 // Name, then a separator of quotes (plain or HTML entities, which the view has mostly undone), spaces and : or =.
 const SEPARATOR = String.raw`(?:\\?["']|&quot;|&#0*3[49];|\s)*[:=](?:\\?["']|&quot;|&#0*3[49];|\s)*`
 const SECRET_FIELD = new RegExp(`(?:${SECRET_NAME.source})${SEPARATOR}([^"'\\s,;&<>}\\]\\\\]+)`, 'dgi')
 const LONG_TOKEN = /[A-Za-z0-9+/_=-]{40,}/g
 /** What a form decoder or a line wrap may have put into a secret: set aside when secrets are searched for. */
 const INSERTED = /[\s+]/g
-export const REDACTED = '[redacted]'
+const REDACTED = '[redacted]'
 
 const SECRET_FIELD_NAME = new RegExp(`^(?:${SECRET_NAME.source})$`, 'i')
 

@@ -1,8 +1,11 @@
 const decoder = new TextDecoder()
 
-/** The answer was larger than `maxResponseBytes`; read no further. */
-export class TooLarge {
-  constructor(readonly limit: number) {}
+/** The answer was larger than `maxResponseBytes`; read no further. The attempt turns it into an NcpApiError. */
+export class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge'
+  constructor(readonly limit: number) {
+    super(`the answer is larger than ${limit} bytes`)
+  }
 }
 
 /**
@@ -17,7 +20,7 @@ export function discard(body: ReadableStream | null): void {
 /**
  * The answer's body as text, reading at most `limit` bytes after decoding (`fetch` undoes gzip,
  * so a small compressed body can still be huge): past that it stops reading, cancels the body and
- * throws `TooLarge`. A declared `Content-Length` beyond the limit fails before reading anything.
+ * throws `BodyTooLarge`. A declared `Content-Length` beyond the limit fails before reading anything.
  * `signal` (the attempt's) stops the reading even when the body does not heed it (a `fetch`
  * other than the platform's), and the reading then fails with its reason, never returns a part.
  *
@@ -34,7 +37,7 @@ export async function readText(response: Response, limit: number, signal: AbortS
     const length = Number(declared)
     if (length > limit) {
       discard(response.body)
-      throw new TooLarge(limit)
+      throw new BodyTooLarge(limit)
     }
     // Node's fetch rejects the read when the attempt's signal aborts. A malformed length (NaN)
     // is counted as it is read.
@@ -54,7 +57,7 @@ export async function readText(response: Response, limit: number, signal: AbortS
       size += value.byteLength
       if (size > limit) {
         void reader.cancel().catch(() => {})
-        throw new TooLarge(limit)
+        throw new BodyTooLarge(limit)
       }
       chunks.push(value)
     }
