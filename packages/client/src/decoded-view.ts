@@ -2,9 +2,9 @@
  * Text as it reads once its escapes are undone, each character with the span of the original it
  * came from, so that what is found in the decoded text can be masked in the original. Undone, to
  * any depth of nesting (`%252B` → `%2B` → `+`, `&amp;#43;` → `&#43;` → `+`): HTML entities
- * (decimal, hex, and the named ones for ASCII punctuation and whitespace), percent escapes in
- * either case (UTF-8 sequences included), `\uXXXX`, `\xXX` and backslash escapes of punctuation
- * and of `n`, `r`, `t`.
+ * (decimal, hex, and the named ones of what secrets and their separators are made of), percent
+ * escapes in either case (UTF-8 sequences included), `\uXXXX`, `\xXX` and backslash escapes of
+ * punctuation and of `n`, `r`, `t`.
  */
 export interface View {
   readonly text: string
@@ -14,12 +14,11 @@ export interface View {
   readonly end: readonly number[]
 }
 
-// Named entities a server writes for ASCII punctuation and whitespace (letters and digits have none).
+// The named entities for what a secret or its surroundings are made of (letters and digits have
+// none): base64's + / =, URL-safe - _, percent, quotes, separators and whitespace.
 const NAMED: Record<string, string> = {
-  quot: '"', amp: '&', apos: "'", lt: '<', gt: '>', plus: '+', sol: '/', bsol: '\\', equals: '=', percnt: '%', num: '#',
-  colon: ':', semi: ';', comma: ',', period: '.', lowbar: '_', excl: '!', quest: '?', commat: '@', dollar: '$', ast: '*',
-  lpar: '(', rpar: ')', lsqb: '[', rsqb: ']', lcub: '{', rcub: '}', verbar: '|', grave: '`', Hat: '^', nbsp: '\u00a0',
-  Tab: '\t', NewLine: '\n',
+  plus: '+', sol: '/', equals: '=', lowbar: '_', percnt: '%', amp: '&', num: '#', quot: '"', apos: "'", lt: '<', gt: '>',
+  bsol: '\\', colon: ':', semi: ';', comma: ',', period: '.', nbsp: '\u00a0', Tab: '\t', NewLine: '\n',
 }
 
 const ESCAPE = /&#0*(\d{1,7});|&#[xX]0*([0-9a-fA-F]{1,6});|&([a-zA-Z]{2,8});|((?:%[0-9a-fA-F]{2})+)|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([nrt\\/"'+=&%#;:])/g
