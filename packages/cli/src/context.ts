@@ -1,4 +1,4 @@
-import { type ApiKeyClient, createApiKeyClient, findNcpCredentials, type Logger, type Site } from '@ncloud-apigw/client'
+import { type ApiKeyClient, chooseSite, createApiKeyClient, findNcpCredentials, type Logger, type Site } from '@ncloud-apigw/client'
 import type { CommandModule, Result } from './commands/command.js'
 import { note, type OutputFormat } from './output.js'
 import { type Channel, channel } from './streams.js'
@@ -64,10 +64,10 @@ export function createSession(io: Io, version: string): Session {
     client() {
       const options = session.options!
       // The chain on its own, so that its error names the CLI's way (--profile), not an option of the library's.
-      const { credentials, site } = findNcpCredentials({ ...(options.profile !== undefined && { profile: options.profile }), hint: credentialsHint })
-      // --site, else NCLOUD_SITE (left to the client, which names it when it is wrong), else the
-      // profile's: the client's order of sites, copied, since the CLI passes the credentials itself.
-      const chosen = options.site ?? (process.env.NCLOUD_SITE ? undefined : site)
+      const found = findNcpCredentials({ ...(options.profile !== undefined && { profile: options.profile }), hint: credentialsHint })
+      const { credentials } = found
+      // Where requests go, chosen as the client chooses: --base-url, --site, NCLOUD_SITE, the profile's, public.
+      const { baseUrl } = chooseSite({ baseUrl: options.baseUrl, site: options.site, env: process.env, found })
       for (const warning of [plainHttpWarning(options.baseUrl), configureFileWarning()]) if (warning) session.warn(warning)
       const verbose = options.verbose || options.debug ? verboseLogger((line) => session.stderr.write(line), options.output, [credentials.secretKey]) : undefined
       // Always a logger: its attempt lines say how many attempts a failed call made.
@@ -79,8 +79,7 @@ export function createSession(io: Io, version: string): Session {
       }
       return createApiKeyClient({
         credentials,
-        ...(chosen !== undefined && { site: chosen }),
-        ...(options.baseUrl !== undefined && { baseUrl: options.baseUrl }),
+        baseUrl,
         ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
         logger,
         userAgent: userAgentFor(version),

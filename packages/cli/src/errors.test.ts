@@ -1,3 +1,4 @@
+import { baseUrlProblem } from '@ncloud-apigw/client'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe as limitOf, operations } from '@ncloud-apigw/operations'
@@ -31,7 +32,7 @@ describe('exit codes and messages', () => {
     ['an extra argument', ['api-key', 'get', 'x', 'y'], 'too many arguments'],
     ['an unknown --output', ['api-key', 'get', 'x', '--output', 'yaml'], "argument 'yaml' is invalid. Allowed choices are json, table"],
     ['an unknown --site', ['api-key', 'get', 'x', '--site', 'moon'], 'Allowed choices are public, gov, fin'],
-    ['a --base-url that is not a URL', ['api-key', 'get', 'x', '--base-url', 'not a url'], "option '--base-url <url>' is not a URL"],
+    ['a --base-url that is not a URL', ['api-key', 'get', 'x', '--base-url', 'not a url'], `option '--base-url <url>' must be ${baseUrlProblem('not a url')!.limit}, got ${baseUrlProblem('not a url')!.got}`],
     ['a --timeout that is not decimal digits', ['api-key', 'get', 'x', '--timeout', 'soon'], "option '--timeout <ms>' argument 'soon' is invalid"],
     ['a --limit that is not decimal digits', ['api-key', 'list', '--limit', 'abc'], "option '--limit <n>' argument 'abc' is invalid"],
     ['a --limit in another notation', ['api-key', 'list', '--limit', '1e3'], "option '--limit <n>' argument '1e3' is invalid"],

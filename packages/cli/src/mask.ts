@@ -1,15 +1,4 @@
-/**
- * Field names whose value is a secret: key values (`primaryKey`, `secondaryKey`, `apiKeyValue`,
- * the `x-ncp-apigw-api-key` header), secret keys, passwords, tokens and signatures. Matched against
- * a whole field name, at any depth of what is printed or logged.
- *
- * The CLI's copy of the client's rule of secret names (`SECRET_NAME` in client/src/redact.ts,
- * which is not exported and matches inside text rather than whole names): to be replaced by the
- * client's once it exports a whole-name test.
- */
-export const secretName =
-  /^(?:(?:primary|secondary|secret|access[_-]?secret)[_-]?key(?:[_-]?value)?|api[_-]?key[_-]?value|x-ncp-apigw-api-key|x-ncp-apigw-signature-v2|secret|password|passwd|token|authorization|cookie|signature[\w-]*)$/i
-
+import { isSecretName } from '@ncloud-apigw/client'
 // Four characters are enough to tell keys apart in a listing and too few to guess the rest
 // of NCP's 40-character values; a value so short that four characters would be much of it
 // is hidden whole.
@@ -51,7 +40,8 @@ export function maskSecrets<T>(value: T): Masked<T> {
     if (node === null || typeof node !== 'object') return node
     const copy: Record<string, unknown> = {}
     for (const [name, field] of Object.entries(node)) {
-      if (secretName.test(name) && field !== undefined && field !== null) {
+      // The client's rule of secret names: key values, secret keys, signatures, passwords.
+      if (isSecretName(name) && field !== undefined && field !== null) {
         masked.add(name)
         copy[name] = maskValue(field)
       } else {

@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from 'commander'
 import { describe, expect, test } from 'vitest'
-import { baseUrlProblem, wholeNumber } from './parse.js'
+import { baseUrlProblem } from '@ncloud-apigw/client'
+import { runInProcess } from '../test/run-cli.js'
+import { exitCodes } from './exit-codes.js'
+import { wholeNumber } from './parse.js'
 
 describe('wholeNumber', () => {
   const parse = wholeNumber('20')
@@ -15,25 +18,20 @@ describe('wholeNumber', () => {
   })
 })
 
-describe('baseUrlProblem', () => {
-  const example = 'https://apigateway.apigw.ntruss.com/api/v1'
-
-  test('a usable URL has none', () => {
-    expect(baseUrlProblem('http://127.0.0.1:8080/api/v1', example)).toBeUndefined()
-    expect(baseUrlProblem(example, example)).toBeUndefined()
-  })
-
+describe("--base-url, held to the client's rule", () => {
   test.each([
-    ['a user and password', 'https://operator:hunter2@example.com/api/v1', 'holds a user name or password'],
-    ['a user alone', 'https://hunter2@example.com/api/v1', 'holds a user name or password'],
-    ['an unparsable URL with a password', 'https://operator:hunter2@exa mple/api/v1', 'is not a URL'],
-    ['another scheme', 'ftp://hunter2.example.com/api/v1', 'is not an http: or https: URL'],
-    ['a query', 'https://example.com/api/v1?token=hunter2', 'has a query or fragment'],
-    ['a fragment', 'https://example.com/api/v1#hunter2', 'has a query or fragment'],
-  ])('%s is refused without quoting the value', (_, url, problem) => {
-    const text = baseUrlProblem(url, example)!
-    expect(text).toContain(problem)
-    expect(text).not.toContain('hunter2')
-    expect(text).not.toContain('operator')
+    ['a user and password', 'https://operator:hunter2@example.com/api/v1'],
+    ['a user alone', 'https://hunter2@example.com/api/v1'],
+    ['an unparsable URL with a password', 'https://operator:hunter2@exa mple/api/v1'],
+    ['another scheme', 'ftp://hunter2.example.com/api/v1'],
+    ['a query', 'https://example.com/api/v1?token=hunter2'],
+    ['a fragment', 'https://example.com/api/v1#hunter2'],
+  ])("%s is a usage error in the client's words, without quoting the value", async (_, url) => {
+    const problem = baseUrlProblem(url)!
+    const result = await runInProcess(['--base-url', url, 'api-key', 'list'], {})
+    expect(result.code).toBe(exitCodes.usage)
+    expect(result.stderr).toContain(`option '--base-url <url>' must be ${problem.limit}, got ${problem.got}`)
+    expect(result.stderr).not.toContain('hunter2')
+    expect(result.stderr).not.toContain('operator')
   })
 })

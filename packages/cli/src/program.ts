@@ -1,4 +1,4 @@
-import { sites } from '@ncloud-apigw/client'
+import { baseUrlProblem, sites } from '@ncloud-apigw/client'
 import { operationIds } from '@ncloud-apigw/operations'
 import { Argument, Command, Help, Option } from 'commander'
 import { attach, usageError } from './attach.js'
@@ -9,7 +9,7 @@ import type { Session } from './context.js'
 import { exitCodes } from './exit-codes.js'
 import { groups, operationHelp, programSummary } from './generated/help.js'
 import { outputFormats } from './output.js'
-import { baseUrlProblem, wholeNumber } from './parse.js'
+import { wholeNumber } from './parse.js'
 import { visible } from './text.js'
 
 /** Every command, in the spec's order of operations, each operation's commands in their listed order. */
@@ -58,9 +58,9 @@ export function createProgram(session: Session): Command {
     .addOption(new Option('--site <site>', "NCP site (default: NCLOUD_SITE, the profile's ncloud_api_url, then public)").choices(Object.keys(sites)))
     .addOption(
       new Option('--base-url <url>', 'base URL up to and including /api/v1; overrides --site (proxies, tests)').argParser((value: string) => {
-        const problem = baseUrlProblem(value, sites.public)
-        // Never quoted: it may hold a password.
-        if (problem) program.error(`option '--base-url <url>' ${problem}`, { exitCode: exitCodes.usage, code: 'ncloud-apigw.invalidBaseUrl' })
+        // The client's rule, in the CLI's words; never quoted: it may hold a password.
+        const problem = baseUrlProblem(value)
+        if (problem) program.error(`option '--base-url <url>' must be ${problem.limit}, got ${problem.got}`, { exitCode: exitCodes.usage, code: 'ncloud-apigw.invalidBaseUrl' })
         return value
       }),
     )

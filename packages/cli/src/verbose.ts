@@ -1,5 +1,5 @@
 import type { Logger } from '@ncloud-apigw/client'
-import { secretName } from './mask.js'
+import { isSecretName } from '@ncloud-apigw/client'
 import type { OutputFormat } from './output.js'
 import { json, visible } from './text.js'
 
@@ -11,7 +11,7 @@ function cleaned(meta: Record<string, unknown>, secrets: readonly string[]): Rec
   return Object.fromEntries(
     Object.entries(meta)
       .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => [name, secretName.test(name) ? REDACTED : typeof value === 'string' ? redact(value) : value]),
+      .map(([name, value]) => [name, isSecretName(name) ? REDACTED : typeof value === 'string' ? redact(value) : value]),
   )
 }
 

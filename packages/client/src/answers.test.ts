@@ -51,9 +51,9 @@ const KEY_VALUES = [apiKey.primaryKey, apiKey.secondaryKey, 'ShortSecret1', 'yes
 
 let server: Loopback
 let reply: unknown
-let replyStatus = 200
+let status = 200
 beforeAll(async () => {
-  server = await startServer((_r, res) => sendJson(res, replyStatus, reply))
+  server = await startServer((_r, res) => sendJson(res, status, reply))
 })
 afterAll(() => server.close())
 
@@ -72,7 +72,7 @@ describe.each(answering)('%s', (operation) => {
     for (const secret of SECRET_FIELDS) if (Object.hasOwn(schema.properties ?? {}, secret)) object[secret] = 'ShortSecret1'
     change(object)
     reply = body
-    replyStatus = operations[operation].success
+    status = operations[operation].success
     const before = server.received.length
     const error = await calls[operation](untimedClient({ credentials, baseUrl: server.baseUrl, maxAttempts: 3 })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpApiError)

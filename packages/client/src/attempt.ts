@@ -1,6 +1,8 @@
-import { quoted } from './api-error.js'
+import { SIGNATURE_HEADERS } from '@ncloud-apigw/signer'
+import { redactedExcerpt } from './api-error.js'
 import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './errors.js'
-import { discard, readText, TooLarge } from './read-body.js'
+import { onAbort } from './abort-listener.js'
+import { BodyTooLarge, discard, readText } from './read-answer.js'
 import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
 import type { Outgoing, TransportConfig } from './transport.js'
 
@@ -11,7 +13,7 @@ export type Outcome =
       readonly status: number
       readonly headers: Headers
       readonly text: string
-      /** The secrets this attempt used, for redacting whatever the server quoted back. */
+      /** The secrets the call has used so far, this attempt's included, for redacting whatever the server quoted back. */
       readonly secrets: readonly string[]
       /** The timestamp it was signed with, for the clock-skew correction. */
       readonly timestamp: number
@@ -19,7 +21,7 @@ export type Outcome =
   | {
       readonly kind: 'no answer'
       readonly error: NcpNetworkError
-      /** The request may have reached the API (and been carried out): it was sent and not refused. */
+      /** The request may have reached the API (and been carried out): it was sent, and failed after a connection was made. */
       readonly reached: boolean
     }
 
@@ -41,13 +43,19 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-// A refused connection never reached the API, so even a request that must not be repeated can be.
+// Failures before a connection carried any byte of the request: the name did not resolve (for
+// good or for now), no route, the connection refused or not made in time, TLS refusing the
+// certificate (the request follows the handshake). Such an attempt did nothing, so any request
+// may be repeated, and a later 404 says nothing of it. Anything else may have reached the API.
+const UNREACHED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME', 'ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT'])
+const unreachedCode = (code: unknown) => typeof code === 'string' && (UNREACHED.has(code) || /CERT|^ERR_(?:TLS|SSL)_/.test(code))
+
 // With several addresses (localhost as ::1 and 127.0.0.1) Node reports an AggregateError of them
-// whose own code is the first one's: refused only when every address refused.
-function refused(error: unknown): boolean {
+// whose own code is the first one's: unreached only when no address was reached.
+function unreached(error: unknown): boolean {
   const errors = (error as { cause?: { errors?: { code?: unknown }[] } } | undefined)?.cause?.errors
-  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => e?.code === 'ECONNREFUSED')
-  return codeOf(error) === 'ECONNREFUSED'
+  if (Array.isArray(errors)) return errors.length > 0 && errors.every((e) => unreachedCode(e?.code))
+  return unreachedCode(codeOf(error))
 }
 
 /**
@@ -56,7 +64,7 @@ function refused(error: unknown): boolean {
  * unparsed bytes, an echoed signature among them), which inspecting the error would show.
  */
 function safeCause(error: unknown, secrets: readonly string[]): Error {
-  const kept = new Error(quoted(fetchReason(error), secrets, 300))
+  const kept = new Error(redactedExcerpt(fetchReason(error), secrets, 300))
   kept.name = (error as Error | undefined)?.name ?? 'Error'
   const code = codeOf(error)
   return code === undefined ? kept : Object.assign(kept, { code })
@@ -65,7 +73,7 @@ function safeCause(error: unknown, secrets: readonly string[]): Error {
 /** The trace ID header, redacted like any text the server chose. */
 export function traceIdOf(headers: Headers, secrets: readonly string[]): string | undefined {
   const value = headers.get('x-ncp-trace-id')
-  return value === null ? undefined : quoted(value, secrets, 100)
+  return value === null ? undefined : redactedExcerpt(value, secrets, 100)
 }
 
 /** A redirect (never followed: it would carry the signature elsewhere) or a status HTTP has not. */
@@ -77,7 +85,7 @@ function unusableStatus(operation: string | undefined, response: Response, secre
     const target = headers.get('location')
     let location: string | undefined
     try {
-      if (target !== null) location = quoted(new URL(target, response.url || undefined).origin, secrets, 100)
+      if (target !== null) location = redactedExcerpt(new URL(target, response.url || undefined).origin, secrets, 100)
     } catch {}
     if (location === 'null') location = undefined
     return new NcpApiError(
@@ -96,13 +104,15 @@ function unusableStatus(operation: string | undefined, response: Response, secre
  * signal. Resolves with what came of it; throws what no retry can change (the caller's abort, a
  * credentials error, a redirect, a body too large).
  */
-export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number) => Promise<Outcome> {
-  const { clock, logger, maxResponseBytes, framed, userAgent } = config
+export function createAttempt(config: TransportConfig): (out: Outgoing, attempt: number, secrets: string[]) => Promise<Outcome> {
+  const { clock, logger, maxResponseBytes, nodeFetch, userAgent } = config
   const basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '')
   // Credentials given as an object are checked once; a provider's answer, on every attempt.
-  const fixed = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
+  const given = typeof config.credentials === 'function' ? undefined : checkCredentials(config.credentials)
 
-  return async (out, attempt) => {
+  // `secrets`: the call's, to which each attempt adds its own, so a later answer quoting an
+  // earlier attempt's signature (still valid for minutes) is redacted of it too.
+  return async (out, attempt, secrets) => {
     const { operation, method, target, body, signal, timeoutMs } = out
     // The target comes percent-encoded exactly as the URL parser would leave it (see targetOf
     // and the raw client), so what is signed is what fetch sends, with no URL parsed per call.
@@ -114,16 +124,15 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       timedOut = true
       controller.abort()
     })
-    const onAbort = () => controller.abort(signal!.reason)
-    signal?.addEventListener('abort', onAbort)
+    const stopListening = signal && onAbort(signal, () => controller.abort(signal.reason))
     let sent = false
-    let secrets: string[] = []
     let response: Response | undefined
     try {
-      const credentials = fixed ?? (await resolveCredentials(config.credentials, controller.signal))
+      const credentials = given ?? (await resolveCredentials(config.credentials, controller.signal))
       const timestamp = Math.floor(clock.now())
       const signature = await signedHeaders(method, basePath + target, String(timestamp), credentials)
-      secrets = [credentials.secretKey, signature['x-ncp-apigw-signature-v2']]
+      if (!secrets.includes(credentials.secretKey)) secrets.push(credentials.secretKey)
+      secrets.push(signature[SIGNATURE_HEADERS.signature])
       const headers: Record<string, string> = { ...out.headers, ...signature }
       if (body !== undefined) headers['content-type'] ??= 'application/json'
       if (userAgent) headers['user-agent'] = userAgent
@@ -135,11 +144,11 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
         discard(response.body)
         throw unusableStatus(operation, response, secrets)
       }
-      const text = await readText(response, maxResponseBytes, controller.signal, framed)
+      const text = await readText(response, maxResponseBytes, controller.signal, nodeFetch)
       if (logger) logger.debug('ncp response', { operation, attempt, status, traceId: traceIdOf(response.headers, secrets) })
       return { kind: 'answer', status, headers: response.headers, text, secrets, timestamp }
     } catch (cause) {
-      if (cause instanceof TooLarge) {
+      if (cause instanceof BodyTooLarge) {
         throw new NcpApiError(
           { operation, status: response!.status, retryable: false, traceId: traceIdOf(response!.headers, secrets) },
           `with a body larger than maxResponseBytes (${cause.limit} bytes), so it was not read`,
@@ -148,10 +157,10 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       }
       if (cause instanceof NcpError) throw cause
       signal?.throwIfAborted()
-      const what = `${operation ?? `${method} ${target}`} attempt ${attempt}`
+      const attemptName = `${operation ?? `${method} ${target}`} attempt ${attempt}`
       if (timedOut) {
         const error = new NcpTimeoutError(
-          `${what} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
+          `${attemptName} timed out after ${timeoutMs} ms${sent ? '' : ' waiting for the credentials provider'}; raise timeoutMs if the network is slow.`,
           { operation, attempts: attempt, timeoutMs },
           safeCause(cause, secrets),
         )
@@ -160,14 +169,14 @@ export function createAttempt(config: TransportConfig): (out: Outgoing, attempt:
       // Before anything was sent: the credentials provider's own error, as it is.
       if (!sent) throw cause
       const error = new NcpNetworkError(
-        `${what} got no answer (${quoted(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
+        `${attemptName} got no answer (${redactedExcerpt(fetchReason(cause), secrets, 300)}); check the network and the base URL.`,
         { operation, attempts: attempt },
         safeCause(cause, secrets),
       )
-      return { kind: 'no answer', error, reached: !refused(cause) }
+      return { kind: 'no answer', error, reached: !unreached(cause) }
     } finally {
       disarm()
-      signal?.removeEventListener('abort', onAbort)
+      stopListening?.()
     }
   }
 }

@@ -156,7 +156,7 @@ describe('plain bodies', () => {
       res.write('{"apiKey":')
     })
     servers.push(server)
-    // Node's own fetch (no fetch option, so the client reads the body as Node's framed one),
+    // Node's own fetch (no fetch option, so the client reads the body as Node's own, exactly its declared length),
     // watched to learn when the answer's head is in: the attempt's time runs out after that.
     const nodeFetch = globalThis.fetch
     let headIn!: () => void

@@ -103,7 +103,7 @@ export async function call(context: CallContext, operation: OperationId, parts: 
   if (status < 200 || status > 299) {
     // An earlier attempt that may have reached the API did delete what it named: this one found it gone.
     if (status === 404 && op.method === 'DELETE' && answer.reached) return undefined
-    throw apiErrorFrom({ ...fields(), retryable: answer.retryable }, text, answer.errorBody, secrets, Object.keys(op.pathParams))
+    throw apiErrorFrom({ ...fields(), retryable: answer.retryable }, text, answer.errorBody, secrets, Object.keys(op.pathParams), answer.advice)
   }
   if (op.response === undefined) return undefined
   // A success body holds key values: never quoted, only the field at fault is named.

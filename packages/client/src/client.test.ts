@@ -4,7 +4,7 @@ import { type ManualTimer, manualTimer, nodeClient } from '../test/fixtures/atte
 import { answerBody, calls, unwrapped, validAnswer } from '../test/fixtures/calls.js'
 import { characters, descriptionRule, nameRule, over, tooLong } from '../test/fixtures/limits.js'
 import { apiKey, baseUrl, credentials, hang, json, ncpError, page, type Reply, reset, scriptedFetch, summary } from '../test/fixtures/scripted-fetch.js'
-import { NcpApiError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
+import { NcpAbortError, NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
 
 const rules = {
@@ -446,6 +446,40 @@ describe('clock skew', () => {
     expect(seen).toHaveLength(1)
   })
 
+  test('a 401 that is not NCP\'s Authentication Failed (errorCode 210, or not NCP\'s body) corrects nothing, whatever its Date', async () => {
+    for (const refusal of [ncpError(401, 210, 'Permission Denied', { date: new Date(serverNow).toUTCString() }), new Response('<html>401</html>', { status: 401, headers: { date: new Date(serverNow).toUTCString() } })]) {
+      const { client, seen } = setup([refusal, json(apiKey)], { now: () => localNow })
+      await expect(client.getApiKey('k')).rejects.toMatchObject({ status: 401 })
+      expect(seen).toHaveLength(1)
+      await client.getApiKey('k')
+      expect(seen[1]!.timestamp).toBe(localNow)
+    }
+  })
+
+  test('a skew of 23 hours 59 minutes is corrected', async () => {
+    const far = localNow + (24 * 60 - 1) * 60_000
+    const { client, seen } = setup([ncpError(401, '200', 'Authentication Failed', { date: new Date(far).toUTCString() }), json(apiKey)], { now: () => localNow })
+    await client.getApiKey('k')
+    expect(seen.map((s) => s.timestamp)).toEqual([localNow, far])
+  })
+
+  test.each([
+    ['30 days ahead', 30 * 24 * 60 * 60_000, 'behind the server’s by 30 days'],
+    ['24 hours and a minute behind', -(24 * 60 + 1) * 60_000, 'ahead of the server’s by 24 hours'],
+  ])('a server clock %s is not followed: regenerateApiKey fails at once, saying to fix the machine\'s clock, and later calls sign with the local clock', async (_name, gap, words) => {
+    const date = new Date(localNow + gap).toUTCString()
+    const { client, seen } = setup([ncpError(401, '200', 'Authentication Failed', { date }), ncpError(401, '200', 'Authentication Failed', { date }), json({ apiKey })], { now: () => localNow })
+    const error = await client.regenerateApiKey('k', 'PRIMARY').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpApiError)
+    expect(error).toMatchObject({ status: 401, errorCode: '200', retryable: false })
+    expect((error as Error).message).toContain(`This machine's clock is ${words}`)
+    expect((error as Error).message).toContain("more than the 24 hours the client corrects: fix this machine's clock")
+    expect(seen).toHaveLength(1)
+    await expect(client.regenerateApiKey('k', 'PRIMARY')).rejects.toMatchObject({ status: 401 })
+    await client.regenerateApiKey('k', 'PRIMARY')
+    expect(seen.map((s) => s.timestamp)).toEqual([localNow, localNow, localNow])
+  })
+
   test('re-signs only once per call', async () => {
     const always = ncpError(401, 200, 'Authentication Failed', { date: new Date(serverNow).toUTCString() })
     let shift = 0
@@ -508,22 +542,55 @@ describe('timeouts and cancellation', () => {
     expect(expired).toBe(1)
   })
 
-  test("the caller's signal cancels the call with its own reason, and no retry follows", async () => {
+  test("the caller's signal cancels the call: NcpAbortError (an NcpError) whose cause is the signal's reason, and no retry follows", async () => {
     const controller = new AbortController()
+    const reason = new Error('user gave up')
     // The caller gives up while the request hangs.
     const givenUp = (seen: { signal: AbortSignal }) => {
       const answer = hang(seen)
-      controller.abort(new Error('user gave up'))
+      controller.abort(reason)
       return answer
     }
     const { client, seen } = setup([givenUp, json(apiKey)], { timeoutMs: 10_000 })
-    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('user gave up')
+    const error = await client.getApiKey('k', { signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpAbortError)
+    expect(error).toBeInstanceOf(NcpError)
+    expect(error).toMatchObject({ name: 'NcpAbortError', operation: 'getApiKey', attempts: 1 })
+    expect((error as Error).cause).toBe(reason)
+    expect((error as Error).message).toBe('getApiKey was aborted by its signal (Error: user gave up) during attempt 1. Check what aborts the signal given in the call options.')
     expect(seen).toHaveLength(1)
   })
 
-  test('an already aborted signal sends nothing', async () => {
+  test('controller.abort() with no reason: NcpAbortError whose cause is the AbortError the signal made', async () => {
+    const controller = new AbortController()
+    const givenUp = (seen: { signal: AbortSignal }) => {
+      const answer = hang(seen)
+      controller.abort()
+      return answer
+    }
+    const { client } = setup([givenUp], { timeoutMs: 10_000 })
+    const error = await client.listApiKeys({}, { signal: controller.signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpAbortError)
+    expect((error as Error).cause).toBe(controller.signal.reason)
+    expect((error as Error).cause).toMatchObject({ name: 'AbortError' })
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NcpAbortError', operation: 'listApiKeys', cause: { name: 'AbortError' } })
+  })
+
+  test('AbortSignal.timeout(): NcpAbortError whose cause is its TimeoutError, and the message says to give the signal more time', async () => {
+    // Whenever the timer fires (before the request or while it hangs), the call ends the same way.
+    const signal = AbortSignal.timeout(1)
+    const { client } = setup([hang], { timeoutMs: 10_000 })
+    const error = await client.getApiKey('k', { signal }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpAbortError)
+    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' })
+    expect((error as Error).message).toMatch(/^getApiKey was aborted by its signal \(TimeoutError: The operation was aborted due to timeout\) (before it was sent|during attempt 1)\. Give the signal more time if the call needs it\.$/)
+  })
+
+  test('an already aborted signal sends nothing: NcpAbortError before any attempt', async () => {
     const { client, seen } = setup([json(apiKey)])
-    await expect(client.getApiKey('k', { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    const error = await client.getApiKey('k', { signal: AbortSignal.abort() }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'NcpAbortError', attempts: 0, cause: { name: 'AbortError' } })
+    expect((error as Error).message).toMatch(/^getApiKey was aborted by its signal \(AbortError: This operation was aborted\) before it was sent\./)
     expect(seen).toHaveLength(0)
   })
 
@@ -536,7 +603,7 @@ describe('timeouts and cancellation', () => {
           controller.abort(new Error('stop waiting'))
         }),
     })
-    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('stop waiting')
+    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toMatchObject({ name: 'NcpAbortError', attempts: 1, cause: { message: 'stop waiting' } })
     expect(seen).toHaveLength(1)
   })
 
@@ -564,7 +631,7 @@ describe('timeouts and cancellation', () => {
       return never()
     }
     const { client, seen } = setup([json(apiKey)], { credentials: stuck, timeoutMs: 60_000 })
-    await expect(client.createApiKey({ apiKeyName: 'ci-bot' }, { signal: controller.signal })).rejects.toThrow('caller gave up')
+    await expect(client.createApiKey({ apiKeyName: 'ci-bot' }, { signal: controller.signal })).rejects.toMatchObject({ name: 'NcpAbortError', cause: { message: 'caller gave up' } })
     expect(seen).toHaveLength(0)
   })
 
@@ -626,7 +693,7 @@ describe('a body that ignores the attempt signal', () => {
   test("still stops at the caller's signal, with its reason", async () => {
     const controller = new AbortController()
     const { client } = setup([deaf(() => controller.abort(new Error('caller stopped reading')))], { timeoutMs: 60_000 })
-    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toThrow('caller stopped reading')
+    await expect(client.getApiKey('k', { signal: controller.signal })).rejects.toMatchObject({ name: 'NcpAbortError', cause: { message: 'caller stopped reading' } })
   })
 
   test('a cloned (tee) answer that is refused does not hang the call', async () => {

@@ -1,56 +1,56 @@
 import { operationIds, operations } from '@ncloud-apigw/operations'
 import { call, requestOf } from './call.js'
 import { createClock } from './clock.js'
-import { attemptsOption, baseUrlOption, responseBytesOption, timeoutOption, userAgentOption } from './config.js'
-import { NcpValidationError } from './errors.js'
+import { attemptsOption, responseBytesOption, retryBudgetOption, timeoutOption, userAgentOption } from './config.js'
 import { internals } from './internals.js'
-import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider } from './options.js'
+import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider, FoundCredentials } from './options.js'
 import { paginate } from './paginate.js'
 import { checkCredentials } from './signing.js'
-import { sites } from './sites.js'
+import { chooseSite } from './sites.js'
 import { sleep } from './sleep.js'
 import { type AttemptTimer, createTransport, realTimer } from './transport.js'
 
-/** What the runtime supplies when an option is absent (the Node entry reads env and file). */
-export type Defaults = (options: ApiKeyClientOptions) => {
+/** What the runtime supplies when an option is absent (the Node entry reads the environment and the file). */
+export interface RuntimeDefaults {
   credentials: Credentials | CredentialsProvider
-  site?: string | undefined
-  /** Where `site` came from, named in the error when it is unknown (`site`, `NCLOUD_SITE`, ...). */
-  siteFrom?: string
+  /** The environment, for `NCLOUD_SITE` (Node's `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>
+  /** What the credentials chain found, when it was read: the profile's site, or why it names none. */
+  found?: FoundCredentials
   userAgent?: string | undefined
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined
   /** Whether the `fetch` used when the option is absent is Node's own (see `readText`). */
-  framed?: boolean
+  nodeFetch?: boolean
 }
+
+/** How a runtime makes its defaults from the options given. */
+export type ResolveDefaults = (options: ApiKeyClientOptions) => RuntimeDefaults
 
 /**
  * A client with the runtime's `defaults`. `timer` arms each attempt's timeout; only tests pass
  * one (see `AttemptTimer`), which is why it is an argument here and not a client option.
  */
-export function createApiKeyClientWith(defaults: Defaults, options: ApiKeyClientOptions, timer: AttemptTimer = realTimer): ApiKeyClient {
+export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKeyClientOptions, timer: AttemptTimer = realTimer): ApiKeyClient {
   userAgentOption(options.userAgent)
-  const found = defaults(options)
+  const runtime = defaults(options)
   // Given credentials are checked now, so a key no header can carry fails here rather than on every call.
-  if (typeof found.credentials !== 'function') checkCredentials(found.credentials)
-  const site = found.site ?? 'public'
-  if (!options.baseUrl && !Object.hasOwn(sites, site)) {
-    throw new NcpValidationError({ field: found.siteFrom ?? 'site', limit: `one of ${Object.keys(sites).join(', ')}` })
-  }
-  const baseUrl = baseUrlOption(options.baseUrl ?? sites[site as keyof typeof sites])
+  if (typeof runtime.credentials !== 'function') checkCredentials(runtime.credentials)
+  const { baseUrl } = chooseSite({ baseUrl: options.baseUrl, site: options.site, env: runtime.env, found: runtime.found })
   const timeoutMs = timeoutOption('timeoutMs', options.timeoutMs, 30_000)
   const maxAttempts = attemptsOption('maxAttempts', options.maxAttempts, 3)
   const send = createTransport({
     baseUrl,
-    fetch: options.fetch ?? found.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    credentials: found.credentials,
+    fetch: options.fetch ?? runtime.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    credentials: runtime.credentials,
     clock: createClock(options.now ?? Date.now),
     maxResponseBytes: responseBytesOption(options.maxResponseBytes),
-    framed: !options.fetch && !!found.framed,
+    nodeFetch: !options.fetch && !!runtime.nodeFetch,
     random: options.random ?? Math.random,
+    retryBudget: retryBudgetOption(options.retryBudget),
     sleep: options.sleep ?? sleep,
     timer,
     logger: options.logger,
-    userAgent: found.userAgent,
+    userAgent: runtime.userAgent,
   })
 
   const context = { send, timeoutMs, maxAttempts }

@@ -1,6 +1,7 @@
 import { valueKind } from '@ncloud-apigw/operations'
 import { NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
+import { DEFAULT_RETRY_BUDGET } from './retry-budget.js'
 
 /** setTimeout's largest delay; Node clamps a larger one to 1 ms, which would time out every attempt. */
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -10,13 +11,13 @@ const MAX_ATTEMPTS = 100
 const MAX_RESPONSE_BYTES = 2 ** 28
 
 /** What a value was, for a message: a number as it is, anything else by its kind (never a string's text). */
-const what = (value: unknown): string => (typeof value === 'number' ? String(value) : valueKind(value))
+const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : valueKind(value))
 
 /** A whole number within bounds, or the fallback when absent; `NcpValidationError` otherwise. */
-export function integerOption(field: string, value: unknown, fallback: number, max: number): number {
+function integerOption(field: string, value: unknown, fallback: number, max: number): number {
   if (value === undefined) return fallback
   if (!(Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= max)) {
-    throw new NcpValidationError({ field, limit: `an integer from 1 to ${max}`, got: what(value) })
+    throw new NcpValidationError({ field, limit: `an integer from 1 to ${max}`, got: shown(value) })
   }
   return value as number
 }
@@ -25,9 +26,18 @@ export const timeoutOption = (field: string, value: unknown, fallback: number) =
 export const attemptsOption = (field: string, value: unknown, fallback: number) => integerOption(field, value, fallback, MAX_ATTEMPTS)
 export const responseBytesOption = (value: unknown) => integerOption('maxResponseBytes', value, 8 * 1024 * 1024, MAX_RESPONSE_BYTES)
 
-/** What is wrong with a base URL, in words that never quote it (it may hold a password). */
-function baseUrlProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return what(value)
+/** The `retryBudget` option: a whole number of tokens, 0 included, or `Infinity` for no budget. */
+export function retryBudgetOption(value: unknown): number {
+  if (value === undefined) return DEFAULT_RETRY_BUDGET
+  if (value === Infinity || (Number.isSafeInteger(value) && (value as number) >= 0)) return value as number
+  throw new NcpValidationError({ field: 'retryBudget', limit: 'an integer of at least 0, or Infinity for no budget', got: shown(value) })
+}
+
+const BASE_URL_LIMIT = 'an http: or https: URL with no user, password, query or fragment, up to and including /api/v1 (such as https://apigateway.apigw.ntruss.com/api/v1)'
+
+/** What was given for a base URL that the client refuses, in words that never quote it (it may hold a password). */
+function baseUrlGot(value: unknown): string | undefined {
+  if (typeof value !== 'string') return shown(value)
   if (value === '') return 'an empty string'
   let url: URL
   try {
@@ -41,33 +51,38 @@ function baseUrlProblem(value: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * Why the client would refuse `value` as its `baseUrl`, in words that never quote it (a URL may
+ * hold a password): what it must be (`limit`) and what it was (`got`); `undefined` when the
+ * client takes it. For a tool that reports a bad URL as its own usage error, in its own words:
+ * `--base-url must be ${limit}, got ${got}`.
+ */
+export function baseUrlProblem(value: unknown): { limit: string; got: string } | undefined {
+  const got = baseUrlGot(value)
+  return got === undefined ? undefined : { limit: BASE_URL_LIMIT, got }
+}
+
 /** The base URL as the client joins paths onto it, without a trailing slash; `NcpValidationError` otherwise. */
 export function baseUrlOption(value: unknown): string {
-  const got = baseUrlProblem(value)
-  if (got !== undefined) {
-    throw new NcpValidationError({
-      field: 'baseUrl',
-      limit: 'an http: or https: URL with no user, password, query or fragment, up to and including /api/v1 (such as https://apigateway.apigw.ntruss.com/api/v1)',
-      got,
-    })
-  }
+  const problem = baseUrlProblem(value)
+  if (problem) throw new NcpValidationError({ field: 'baseUrl', ...problem })
   return new URL(value as string).href.replace(/\/+$/, '')
 }
 
 // What a header can carry as it is: printable ASCII, no space at either end.
-export const HEADER_SAFE = /^[!-~](?:[ -~]*[!-~])?$/
+const HEADER_SAFE = /^[!-~](?:[ -~]*[!-~])?$/
 
 /** The `userAgent` option: text a header can carry, or nothing. */
 export function userAgentOption(value: unknown): string | undefined {
   if (value === undefined || (typeof value === 'string' && HEADER_SAFE.test(value))) return value
-  throw new NcpValidationError({ field: 'userAgent', limit: 'printable ASCII a header can carry, such as my-app/1.2', got: typeof value === 'string' ? 'other characters' : what(value) })
+  throw new NcpValidationError({ field: 'userAgent', limit: 'printable ASCII a header can carry, such as my-app/1.2', got: typeof value === 'string' ? 'other characters' : shown(value) })
 }
 
 /** A call's own options, each checked as the client's are. */
 export function callLimits(options: CallOptions | undefined, timeoutMs: number, maxAttempts: number) {
   const signal = options?.signal
   if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
-    throw new NcpValidationError({ field: 'signal', limit: 'an AbortSignal', got: what(signal) })
+    throw new NcpValidationError({ field: 'signal', limit: 'an AbortSignal', got: shown(signal) })
   }
   return {
     signal,

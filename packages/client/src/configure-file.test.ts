@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { parseConfigure } from './configure-file.js'
 
 test('reads sections, keys before any section, comments, quotes and CRLF', () => {
-  const sections = parseConfigure(
+  const { sections } = parseConfigure(
     [
       'ncloud_access_key_id = top',
       '# a comment',
@@ -23,7 +23,7 @@ test('reads sections, keys before any section, comments, quotes and CRLF', () =>
 })
 
 test('strips # and ; comments that follow whitespace, on key lines and headers alike', () => {
-  const sections = parseConfigure(
+  const { sections } = parseConfigure(
     [
       '[DEFAULT] # the default profile',
       'ncloud_access_key_id = AK # my key',
@@ -52,12 +52,26 @@ test('strips # and ; comments that follow whitespace, on key lines and headers a
 })
 
 test('a comment after a header does not send the keys beneath it into the section before', () => {
-  const sections = parseConfigure('[DEFAULT]\nncloud_access_key_id = D\n[prod]   # production\nncloud_access_key_id = P\n')
+  const { sections } = parseConfigure('[DEFAULT]\nncloud_access_key_id = D\n[prod]   # production\nncloud_access_key_id = P\n')
   expect(sections.get('DEFAULT')).toEqual({ ncloud_access_key_id: 'D' })
   expect(sections.get('prod')).toEqual({ ncloud_access_key_id: 'P' })
 })
 
 test('a byte order mark and CR line ends are not part of the first header or any value', () => {
-  const sections = parseConfigure('\ufeff[DEFAULT]\r\nncloud_access_key_id = AK\r\n')
+  const { sections } = parseConfigure('\ufeff[DEFAULT]\r\nncloud_access_key_id = AK\r\n')
   expect(sections.get('DEFAULT')).toEqual({ ncloud_access_key_id: 'AK' })
+})
+
+test('a line that is none of header, key line or comment is kept as unread, by section, naming only a known key it starts with', () => {
+  const { sections, unread } = parseConfigure(
+    ['[DEFAULT]', 'ncloud_access_key_id NCPACCESSKEY0001', 'NCLOUD_SECRET_ACCESS_KEY: SECRETVALUE', '[prod]', 'SECRETVALUE-pasted-alone', '= no name', 'ncloud_api_url = https://x'].join('\n'),
+  )
+  expect(sections.get('DEFAULT')).toEqual({})
+  expect(Object.fromEntries(unread)).toEqual({
+    DEFAULT: [
+      { line: 2, key: 'ncloud_access_key_id' },
+      { line: 3, key: 'ncloud_secret_access_key' },
+    ],
+    prod: [{ line: 5 }, { line: 6 }],
+  })
 })

@@ -1,9 +1,28 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 
+/** The keys NCP's CLI and SDKs read from a section; the only words of an unread line ever named. */
+export const configureKeys = ['ncloud_access_key_id', 'ncloud_secret_access_key', 'ncloud_api_url'] as const
+
+/** A line that is none of a header, a `key = value` line or a comment, so nothing was read from it. */
+export interface UnreadLine {
+  /** Its number in the file, from 1. */
+  line: number
+  /** The key it starts with, when that is one of `configureKeys` (`ncloud_access_key_id NCP...`); never any other word of it. */
+  key?: (typeof configureKeys)[number]
+}
+
+export interface Configure {
+  /** Each section's keys and values, by section name; `''` for the keys before any header. */
+  sections: Map<string, Record<string, string>>
+  /** Each section's unread lines, by section name. */
+  unread: Map<string, UnreadLine[]>
+}
+
 /**
  * Sections of an INI file such as `~/.ncloud/configure`: `[name]` headers, `key = value` lines,
  * `#` and `;` comments. Keys before the first header go in the section named `''`. Keys are
- * lower-cased; values are trimmed and lose one pair of surrounding quotes.
+ * lower-cased; values are trimmed and lose one pair of surrounding quotes. A line that is none of
+ * these is kept as unread, so a missing key can be explained by the line that was meant to hold it.
  *
  * A comment starts at a `#` or `;` that begins the line or follows whitespace, on key lines and
  * headers alike, as in the AWS SDK for JavaScript's INI reader (smithy-typescript
@@ -12,30 +31,44 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
  * while a `#` or `;` inside a value (`https://host/#x`, `a;b`) stays. A comment cannot be
  * quoted away: `"a #b"` is `"a`, as there.
  */
-export function parseConfigure(text: string): Map<string, Record<string, string>> {
+export function parseConfigure(text: string): Configure {
   const sections = new Map<string, Record<string, string>>()
+  const unread = new Map<string, UnreadLine[]>()
   let current: Record<string, string> = {}
+  let name = ''
   sections.set('', current)
-  for (const rawLine of text.split(/\r?\n/)) {
+  for (const [index, rawLine] of text.split(/\r?\n/).entries()) {
     const line = (rawLine.split(/(?:^|\s)[#;]/)[0] as string).trim()
     if (line === '') continue
     const header = /^\[\s*(.+?)\s*\]$/.exec(line)
     if (header) {
-      const name = header[1] as string
+      name = header[1] as string
       current = sections.get(name) ?? {}
       sections.set(name, current)
       continue
     }
     const eq = line.indexOf('=')
-    if (eq <= 0) continue
+    if (eq <= 0) {
+      const first = line.split(/[\s:]/)[0]!.toLowerCase()
+      const key = configureKeys.find((known) => known === first)
+      unread.set(name, [...(unread.get(name) ?? []), key === undefined ? { line: index + 1 } : { line: index + 1, key }])
+      continue
+    }
     const value = line.slice(eq + 1).trim()
     current[line.slice(0, eq).trim().toLowerCase()] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value
   }
-  return sections
+  return { sections, unread }
+}
+
+/** What is wrong with an unread line and what it should look like, naming the file and line and no value. */
+export function unreadLineProblem(file: string, { line, key }: UnreadLine): string {
+  return key === undefined
+    ? `${file} line ${line} is none of a [section] header, a "name = value" line or a comment, so it was not read; write each key as "name = value".`
+    : `${file} line ${line} (${key}) has no "=", so it was not read; write it as "${key} = <value>".`
 }
 
 /** The most a configure file may hold: a few profiles take a few hundred bytes. */
-export const configureSizeLimit = 1024 * 1024
+const configureSizeLimit = 1024 * 1024
 
 export type ConfigureRead =
   | { kind: 'text'; text: string }

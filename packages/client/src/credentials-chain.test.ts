@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { apiKey, baseUrl, credentials, json, scriptedFetch } from '../test/fixtures/scripted-fetch.js'
 import { findCredentials } from './credentials-chain.js'
 import { NcpCredentialsError } from './errors.js'
+import { chooseSite } from './sites.js'
 import { createApiKeyClient } from './node.js'
 
 let home: string
@@ -110,6 +111,36 @@ describe('credentials chain', () => {
   })
 })
 
+describe('a configure line without "="', () => {
+  const file = () => join(home, '.ncloud', 'configure')
+
+  test('is named with the file and line, and what it should look like, never its value', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id NCPACCESSKEY0001\nncloud_secret_access_key = NEVER-SHOWN-SECRET-0001\n')
+    const error = refused(() => findCredentials({}, undefined), 'NCPACCESSKEY0001')
+    expect(error.message).toBe(
+      `No NCP credentials found. ${file()} line 2 (ncloud_access_key_id) has no "=", so it was not read; write it as "ncloud_access_key_id = <value>". Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ~/.ncloud/configure, or pass the credentials option. Looked in: ${error.searched.join('; ')}.`,
+    )
+    expect(error.searched.at(-1)).toBe(`${file()} ([DEFAULT]): ncloud_access_key_id and ncloud_secret_access_key are not both set, and line 2 was not read`)
+  })
+
+  test('a line of a value alone is named by its number only; in a named profile too', () => {
+    writeConfigure('[prod]\nncloud_access_key_id = AK\nNEVER-SHOWN-SECRET-0001\n')
+    const error = refused(() => findCredentials({}, 'prod'))
+    expect(error.message).toContain(`${file()} line 3 is none of a [section] header, a "name = value" line or a comment, so it was not read; write each key as "name = value".`)
+  })
+
+  test('a header written wrong, so the profile is not found, is named too', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = D\n[prod\nncloud_access_key_id = P\nncloud_secret_access_key = PS\n')
+    const error = refused(() => findCredentials({}, 'prod'))
+    expect(error.message).toContain(`${file()} line 3 is none of`)
+  })
+
+  test('an unread line elsewhere does not trouble a section that has its keys', () => {
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = D\nncloud_secret_access_key = DS\n[other]\nbroken line\n')
+    expect(findCredentials({}, undefined).credentials).toEqual({ accessKey: 'D', secretKey: 'DS' })
+  })
+})
+
 describe('the Node entry', () => {
   test('signs with credentials from the file and takes the site from NCLOUD_SITE', async () => {
     writeConfigure('[DEFAULT]\nncloud_access_key_id = NCPTESTACCESSKEY0001\nncloud_secret_access_key = NCPTESTSECRETKEY-never-to-be-seen-000001\n')
@@ -142,6 +173,23 @@ describe('the Node entry', () => {
     expect(error).toMatchObject({ name: 'NcpValidationError', field: 'NCLOUD_SITE', limit: 'one of public, gov, fin' })
     expect((error as Error).message).toMatch(/^NCLOUD_SITE must be one of public, gov, fin/)
     expect((error as Error).message).not.toMatch(/--site/)
+  })
+
+  test.each([' gov ', 'gov\r', '\tgov'])('NCLOUD_SITE=%j is trimmed, as every NCLOUD_ variable is: the gov site', async (value) => {
+    vi.stubEnv('NCLOUD_SITE', value)
+    const { fetch, seen } = scriptedFetch(json(apiKey))
+    await createApiKeyClient({ credentials, fetch }).getApiKey('k')
+    expect(seen[0]!.url).toBe('https://apigateway.apigw.gov-ntruss.com/api/v1/api-keys/k')
+  })
+
+  test.each(['', ' ', '\r'])('NCLOUD_SITE=%j, blank, counts as unset: the profile site, else public', async (value) => {
+    vi.stubEnv('NCLOUD_SITE', value)
+    const { fetch, seen } = scriptedFetch(json(apiKey))
+    await createApiKeyClient({ credentials, fetch }).getApiKey('k')
+    expect(seen[0]!.url).toBe('https://apigateway.apigw.ntruss.com/api/v1/api-keys/k')
+    writeConfigure('[DEFAULT]\nncloud_access_key_id = A\nncloud_secret_access_key = S\nncloud_api_url = https://fin-ncloud.apigw.fin-ntruss.com\n')
+    await createApiKeyClient({ fetch }).getApiKey('k')
+    expect(seen[1]!.url).toBe('https://apigateway.apigw.fin-ntruss.com/api/v1/api-keys/k')
   })
 
   test('a site option that is not a site is reported as site', () => {
@@ -247,6 +295,14 @@ describe('values are trimmed, and what no header can carry is refused', () => {
     }
   })
 
+  test('refuses an access key with a Latin-1 letter, or a space inside, naming the variable: the rule of the credentials option too', () => {
+    for (const accessKey of ['AK\u00e9', 'A K']) {
+      vi.stubEnv('NCLOUD_ACCESS_KEY_ID', accessKey)
+      vi.stubEnv('NCLOUD_SECRET_ACCESS_KEY', 'NEVER-SHOWN-SECRET-0001')
+      expect(refused(() => createApiKeyClient({ baseUrl }), accessKey).message).toMatch(/^The access key in NCLOUD_ACCESS_KEY_ID holds a character that no HTTP header can carry \(U\+00(E9|20)\)/)
+    }
+  })
+
   test('refuses a secret key with a control character, never quoting it', () => {
     for (const secret of ['NEVER-SHOWN\r-SECRET', 'NEVER-SHOWN\0-SECRET', 'NEVER-SHOWN\x7f-SECRET', 'NEVER-SHOWN\u4e00SECRET']) {
       const error = refused(() => findCredentials({ NCLOUD_ACCESS_KEY_ID: 'AK', NCLOUD_SECRET_ACCESS_KEY: secret }, undefined), secret, 'NEVER-SHOWN')
@@ -284,13 +340,28 @@ describe('ncloud_api_url', () => {
     }
   })
 
-  test('an ncloud_api_url that names no site is an error naming file, profile and key, never a silent public default', () => {
+  test('an ncloud_api_url that names no site is an error naming file, profile and key when the site is taken from it, never a silent public default', () => {
     for (const url of ['https://api.example.com', 'https://ntruss.com.example.org', 'https://gov', 'not a url at all', 'ftp://ncloud.apigw.ntruss.com', 'https://']) {
       writeConfigure(`[prod]\nncloud_access_key_id = A\nncloud_secret_access_key = NEVER-SHOWN-SECRET-0001\nncloud_api_url = ${url}\n`)
-      const error = refused(() => findCredentials({}, 'prod'))
-      expect(error.message).toContain(`${join(home, '.ncloud', 'configure')} [prod] ncloud_api_url`)
-      for (const host of ['ncloud.apigw.ntruss.com (public)', 'ncloud.apigw.gov-ntruss.com (gov)', 'fin-ncloud.apigw.fin-ntruss.com (fin)']) expect(error.message).toContain(host)
+      const found = findCredentials({}, 'prod')
+      expect(found.site).toBeUndefined()
+      for (const choose of [() => chooseSite({ found }), () => createApiKeyClient({ profile: 'prod' })]) {
+        const error = refused(choose)
+        expect(error.message).toContain(`${join(home, '.ncloud', 'configure')} [prod] ncloud_api_url`)
+        for (const host of ['ncloud.apigw.ntruss.com (public)', 'ncloud.apigw.gov-ntruss.com (gov)', 'fin-ncloud.apigw.fin-ntruss.com (fin)']) expect(error.message).toContain(host)
+      }
     }
+  })
+
+  test('such a profile still gives its credentials where the site is chosen another way: baseUrl, the site option or NCLOUD_SITE', async () => {
+    writeConfigure(`[prod]\nncloud_access_key_id = ${credentials.accessKey}\nncloud_secret_access_key = ${credentials.secretKey}\nncloud_api_url = https://api.example.com\n`)
+    const { fetch, seen } = scriptedFetch(json(apiKey))
+    await createApiKeyClient({ profile: 'prod', baseUrl, fetch }).getApiKey('k')
+    await createApiKeyClient({ profile: 'prod', site: 'gov', fetch }).getApiKey('k')
+    vi.stubEnv('NCLOUD_SITE', 'fin')
+    await createApiKeyClient({ profile: 'prod', fetch }).getApiKey('k')
+    expect(seen.map((s) => new URL(s.url).origin)).toEqual(['https://apigw.test', 'https://apigateway.apigw.gov-ntruss.com', 'https://apigateway.apigw.fin-ntruss.com'])
+    expect(seen.every((s) => s.signatureValid)).toBe(true)
   })
 })
 
@@ -331,7 +402,7 @@ describe('what the caller says and where it looks', () => {
     for (const [env, profile, text] of cases) {
       if (text === undefined) rmSync(join(home, '.ncloud'), { recursive: true, force: true })
       else writeConfigure(text)
-      const error = refused(() => findCredentials(env, profile), secretKey)
+      const error = refused(() => chooseSite({ found: findCredentials(env, profile) }), secretKey)
       expect(error.message.split(' Looked in: ')[0]).toMatch(/\.$/)
     }
   })

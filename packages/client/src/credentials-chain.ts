@@ -1,9 +1,11 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { parseConfigure, readConfigureFile } from './configure-file.js'
+import { parseConfigure, readConfigureFile, type UnreadLine, unreadLineProblem } from './configure-file.js'
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials, FoundCredentials } from './options.js'
-import { type Site, sites } from './sites.js'
+import { envValue } from './env-value.js'
+import { keyProblem } from './signing.js'
+import { apiUrls, type Site, siteOfApiUrl } from './sites.js'
 
 export type { FoundCredentials } from './options.js'
 
@@ -24,79 +26,25 @@ export interface FindCredentialsOptions {
   optionSearched?: string | null
 }
 
-// NCP's general API gateway of each site, the value `ncloud_api_url` holds (NCP's CLI writes
-// the public one; NCP's Terraform provider sets NCLOUD_API_GW to the gov and fin ones). Used to
-// tell a user what to write; the site itself is matched by domain against `sites`.
-const apiUrls: Record<Site, string> = {
-  public: 'https://ncloud.apigw.ntruss.com',
-  gov: 'https://ncloud.apigw.gov-ntruss.com',
-  fin: 'https://fin-ncloud.apigw.fin-ntruss.com',
-}
-
 const variables = 'environment variables NCLOUD_ACCESS_KEY_ID or NCLOUD_ACCESS_KEY, with NCLOUD_SECRET_ACCESS_KEY or NCLOUD_SECRET_KEY'
-
-/** A registrable domain such as `gov-ntruss.com`, lower-cased and without a trailing dot. */
-function domainOf(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')
-}
-
-/**
- * NCP's hosts differ by their registrable domain (ntruss.com, gov-ntruss.com, fin-ntruss.com),
- * so `ncloud_api_url` (NCP's general API host of a site) names the site without another table.
- * A bare host is taken as https. Undefined when the value names no site: the caller must
- * refuse it, since falling back to public would send gov or fin credentials to the public site.
- */
-function siteOfApiUrl(apiUrl: string): { site?: Site | undefined; host?: string } {
-  let url: URL
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(apiUrl) ? apiUrl : `https://${apiUrl}`)
-  } catch {
-    return {}
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return url.hostname ? { host: url.hostname } : {}
-  const wanted = domainOf(url.hostname)
-  return { site: (Object.keys(sites) as Site[]).find((site) => domainOf(new URL(sites[site]).hostname) === wanted), host: url.hostname }
-}
-
-/**
- * A value as it will be both signed and sent. fetch strips leading and trailing whitespace
- * from a header value while the signature covers the value as given, so `" AK "` or a secret
- * with the `\r` of a CRLF `.env` gave 401 "signature mismatch": trim, and treat blank as unset.
- */
-function clean(value: string | undefined): string | undefined {
-  const trimmed = value?.trim()
-  return trimmed ? trimmed : undefined
-}
 
 /** The first of `names` set to a non-blank value, with that variable's name. */
 function variable(env: Record<string, string | undefined>, ...names: string[]): { value: string; where: string } | undefined {
   for (const name of names) {
-    const value = clean(env[name])
+    const value = envValue(env[name])
     if (value !== undefined) return { value, where: name }
   }
   return undefined
 }
 
-// What no HTTP header value can carry, or no NCP key holds (NCP's keys are ASCII letters and
-// digits): C0 controls (CR, LF, NUL, tab...), DEL, C1 controls, and anything past Latin-1, which
-// fetch refuses outright. A trimmed key holding one is a paste or encoding mistake.
-const unsendable = /[\u0000-\u001f\u007f-\u009f\u0100-\u{10ffff}]/u
-
-/** Refuses a key holding an unsendable character; names where it came from, never the value. */
+/** Refuses a key that `keyProblem` refuses; names where it came from, never the value. */
 function checkKeys(accessKey: { value: string; where: string }, secretKey: { value: string; where: string }, searched: readonly string[]): Credentials {
-  for (const [what, key, why] of [
-    ['access key', accessKey, 'that no HTTP header can carry (CODE), so it cannot be sent'],
-    ['secret key', secretKey, 'that no NCP secret key has (CODE), so NCP would refuse every signature made with it'],
+  for (const [what, key] of [
+    ['access key', accessKey],
+    ['secret key', secretKey],
   ] as const) {
-    const bad = unsendable.exec(key.value)?.[0]
-    if (bad !== undefined) {
-      // The code point of a control or non-Latin-1 character says nothing of a real key.
-      const code = `U+${(bad.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`
-      throw new NcpCredentialsError(
-        `The ${what} in ${key.where} holds a character ${why.replace('CODE', code)}. Copy the ${what} again from the NCP console; the value is not shown here.`,
-        searched,
-      )
-    }
+    const problem = keyProblem(what, key.value)
+    if (problem) throw new NcpCredentialsError(`The ${what} in ${key.where} ${problem}. Copy the ${what} again from the NCP console; the value is not shown here.`, searched)
   }
   return { accessKey: accessKey.value, secretKey: secretKey.value }
 }
@@ -124,8 +72,8 @@ export function findCredentials(
   { homeDir, optionHint = 'pass the credentials option', optionSearched = 'the credentials option: not given' }: FindCredentialsOptions = {},
 ): FoundCredentials {
   const searched = optionSearched === null ? [] : [optionSearched]
-  const asked = clean(profile)
-  const named = asked ?? clean(env.NCLOUD_PROFILE)
+  const asked = envValue(profile)
+  const named = asked ?? envValue(env.NCLOUD_PROFILE)
   const namedBy = asked !== undefined ? 'option' : 'NCLOUD_PROFILE'
 
   if (named !== undefined) {
@@ -144,6 +92,8 @@ export function findCredentials(
   }
 
   const file = join(homeDir ?? homedir(), '.ncloud', 'configure')
+  // A line of the file that was not read and may have been meant to hold the missing keys.
+  let unread: UnreadLine | undefined
   const read = readConfigureFile(file)
   if (read.kind === 'refused') {
     searched.push(`${file}: ${read.problem}`)
@@ -152,13 +102,13 @@ export function findCredentials(
   if (read.kind === 'missing') {
     searched.push(`${file} (${named !== undefined ? `profile "${named}"` : '[DEFAULT] or no section'}): no such file`)
   } else {
-    const sections = parseConfigure(read.text)
+    const { sections, unread: unreadLines } = parseConfigure(read.text)
     const name = named ?? (sections.has('DEFAULT') ? 'DEFAULT' : '')
     const label = named !== undefined ? `profile "${named}"` : name ? `[${name}]` : 'keys before any section'
     const section = sections.get(name)
     const where = (key: string) => `${file} ${name ? `[${name}]` : '(before any section)'} ${key}`
-    const accessKey = clean(section?.ncloud_access_key_id)
-    const secretKey = clean(section?.ncloud_secret_access_key)
+    const accessKey = envValue(section?.ncloud_access_key_id)
+    const secretKey = envValue(section?.ncloud_secret_access_key)
     if (accessKey && secretKey) {
       const here = [...searched, `${file} (${label}): found`]
       const credentials = checkKeys(
@@ -166,36 +116,41 @@ export function findCredentials(
         { value: secretKey, where: where('ncloud_secret_access_key') },
         here,
       )
-      const apiUrl = clean(section?.ncloud_api_url)
+      const apiUrl = envValue(section?.ncloud_api_url)
       if (apiUrl === undefined) return { credentials }
       const { site, host } = siteOfApiUrl(apiUrl)
       if (site) return { credentials, site }
+      // Not thrown here: a baseUrl, a site option or NCLOUD_SITE chooses the site without it.
       const known = (Object.keys(apiUrls) as Site[]).map((s) => `${apiUrls[s]} (${s})`)
-      throw new NcpCredentialsError(
-        `${where('ncloud_api_url')} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen and the credentials were not used. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, or remove the key for the public site.`,
+      const siteError = new NcpCredentialsError(
+        `${where('ncloud_api_url')} ${host ? `names the host "${host}", which is no NCP site` : 'is not an http or https URL'}, so no site can be chosen from it. Write the API URL of your site, ${known.slice(0, -1).join(', ')} or ${known.at(-1)}, remove the key for the public site, or choose the site another way (site, NCLOUD_SITE or baseUrl).`,
         here,
       )
+      return { credentials, siteError }
     }
     const found = [...sections.keys()].filter(Boolean).map((s) => `[${s}]`)
+    // Within the section; for a section not found, anywhere (it may be a header written wrong).
+    unread = section === undefined ? [...unreadLines.values()].flat().sort((a, b) => a.line - b.line)[0] : unreadLines.get(name)?.[0]
     searched.push(
       `${file} (${label}): ${
         section === undefined
           ? `no such section (found: ${found.join(', ') || 'none'})`
           : 'ncloud_access_key_id and ncloud_secret_access_key are not both set'
-      }`,
+      }${unread ? `, and line ${unread.line} was not read` : ''}`,
     )
   }
+  const lineProblem = unread ? `${unreadLineProblem(file, unread)} ` : ''
 
   if (named !== undefined) {
     throw new NcpCredentialsError(
-      `No NCP credentials found in the profile "${named}"${namedBy === 'option' ? '' : ' (named by NCLOUD_PROFILE)'}. Write its ncloud_access_key_id and ncloud_secret_access_key in the section [${named}] of ${file}, or ${
+      `No NCP credentials found in the profile "${named}"${namedBy === 'option' ? '' : ' (named by NCLOUD_PROFILE)'}. ${lineProblem}Write its ncloud_access_key_id and ncloud_secret_access_key in the section [${named}] of ${file}, or ${
         namedBy === 'option' ? 'name another profile' : 'unset NCLOUD_PROFILE to use the environment variables or [DEFAULT]'
       }.`,
       searched,
     )
   }
   throw new NcpCredentialsError(
-    `No NCP credentials found. Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ${homeDir === undefined ? '~/.ncloud/configure' : file}, or ${optionHint}.`,
+    `No NCP credentials found. ${lineProblem}Set NCLOUD_ACCESS_KEY_ID and NCLOUD_SECRET_ACCESS_KEY, write ${homeDir === undefined ? '~/.ncloud/configure' : file}, or ${optionHint}.`,
     searched,
   )
 }

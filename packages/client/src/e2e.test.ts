@@ -302,7 +302,7 @@ describe('end to end against the fake API Gateway', () => {
     const call = client().getApiKey('k', { signal: controller.signal })
     await gw.waitForRequests(1)
     controller.abort(new Error('cancelled by the caller'))
-    await expect(call).rejects.toThrow('cancelled by the caller')
+    await expect(call).rejects.toMatchObject({ name: 'NcpAbortError', operation: 'getApiKey', attempts: 1, cause: { message: 'cancelled by the caller' } })
     expect(gw.requests).toHaveLength(1)
   })
 

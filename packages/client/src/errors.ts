@@ -16,13 +16,19 @@ export class NcpError extends Error {
     Object.assign(this, fields)
   }
 
-  /** Name (an own field), message and the typed fields; a cause is reduced to its name and message. */
+  /**
+   * Name (an own field), message and the typed fields; a cause is reduced to its name, message
+   * and `code` (`ECONNREFUSED`, `ENOTFOUND`...), which scripts read rather than parse the text.
+   */
   toJSON(): Record<string, unknown> {
     const { cause } = this
+    const code = (cause as { code?: unknown } | undefined)?.code
     return {
       ...(this as object),
       message: this.message,
-      ...(cause !== undefined && { cause: cause instanceof Error ? { name: cause.name, message: cause.message } : String(cause) }),
+      ...(cause !== undefined && {
+        cause: cause instanceof Error ? { name: cause.name, message: cause.message, ...(typeof code === 'string' && { code }) } : String(cause),
+      }),
     }
   }
 }
@@ -101,6 +107,26 @@ export class NcpNetworkError extends NcpError {
 export class NcpTimeoutError extends NcpNetworkError {
   override name = 'NcpTimeoutError'
   declare readonly timeoutMs: number
+}
+
+/**
+ * The call's `signal` aborted it (`controller.abort()`, `AbortSignal.timeout()`): its attempts
+ * and waits end at once and nothing more is sent. `cause` is the signal's reason, as it is
+ * (`AbortError`, `TimeoutError`, or what was passed to `abort`). Like the AWS SDK's `AbortError`
+ * and Stainless SDKs' `APIUserAbortError`, it is the client's own error, so every error a call
+ * rejects with is an `NcpError`.
+ */
+export class NcpAbortError extends NcpError {
+  override name = 'NcpAbortError'
+  /** Attempts begun before the abort: 0 when the signal had aborted before anything was sent. A request in flight may have reached the API. */
+  declare readonly attempts: number
+
+  constructor(operation: string | undefined, attempts: number, reason: unknown) {
+    const why = reason instanceof Error || (typeof reason === 'object' && reason !== null && 'name' in reason) ? `${(reason as Error).name}: ${(reason as Error).message}` : typeof reason
+    const when = attempts === 0 ? 'before it was sent' : `during attempt ${attempts}`
+    const next = (reason as Error | undefined)?.name === 'TimeoutError' ? 'Give the signal more time if the call needs it.' : 'Check what aborts the signal given in the call options.'
+    super(`${operation ?? 'The request'} was aborted by its signal (${why.slice(0, 200)}) ${when}. ${next}`, { operation, attempts }, reason)
+  }
 }
 
 /** Bad input, refused before anything was sent. */

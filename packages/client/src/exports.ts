@@ -2,7 +2,7 @@
 // Every named type of the spec (ApiKey, CreateApiKeyRequest, ListApiKeysQuery, ...): what the
 // methods take and answer, importable from the client alone.
 export type * from '@ncloud-apigw/types'
-export { NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
+export { NcpAbortError, NcpApiError, NcpCredentialsError, NcpError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 export type {
   ApiKeyClient,
   ApiKeyClientOptions,
@@ -19,4 +19,7 @@ export type * from './generated/methods.js'
 export type { PaginateApiKeysQuery as PaginateQuery } from './generated/methods.js'
 export { createRawClient } from './raw.js'
 export { createSigningMiddleware, type SigningMiddlewareOptions } from './signing.js'
-export { type Site, sites } from './sites.js'
+export { chooseSite, type Site, type SiteChoice, type SiteSources, sites } from './sites.js'
+// The client's rules, for a tool (such as the CLI) that must apply them in its own words.
+export { baseUrlProblem } from './config.js'
+export { isSecretName, redactFields } from './redact.js'

@@ -12,9 +12,9 @@ export * from './exports.js'
 
 /** A client for the API Key operations. */
 export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyClient {
-  return createApiKeyClientWith(({ credentials, site }) => {
+  return createApiKeyClientWith(({ credentials }) => {
     if (!credentials) throw new NcpCredentialsError('No NCP credentials: pass the credentials option.', ['the credentials option (the only source outside Node)'])
-    return { credentials, site }
+    return { credentials }
   }, options)
 }
 

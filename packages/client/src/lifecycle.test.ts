@@ -146,7 +146,8 @@ describe('paginateApiKeys', () => {
   test.each([
     [{ pageSize: belowLimit }, 'pageSize', say(query.limit)],
     [{ pageSize: 2.5 }, 'pageSize', say(query.limit)],
-    [{ offset: 10 }, 'offset', 'absent: paginateApiKeys sets it, and takes pageSize'],
+    [{ pageSize: 1e21 }, 'pageSize', `${say({ ...query.limit, maximum: Number.MAX_SAFE_INTEGER })} (a larger number is not sent as its digits: JSON writes it in exponent notation or rounded)`],
+    [{ offset: 10 }, 'offset', 'absent: paginateApiKeys takes apiKeyName and pageSize'],
     [{ apiKeyName: tooLong(filterRule) }, 'apiKeyName', say(query.apiKeyName)],
   ])('%j is refused, naming %s, before anything is sent', async (given, field, limit) => {
     const { client, seen } = setup([honest(keys(3))])
@@ -187,6 +188,28 @@ describe('deleteApiKey', () => {
     const { client, seen } = setup([lost, ncpError(404, 300, 'Not Found Exception')])
     await expect(client.deleteApiKey('k')).resolves.toBeUndefined()
     expect(seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE'])
+  })
+
+  // What Node's fetch throws when nothing reached the server: the name did not resolve (for good
+  // or for now), the connection was refused or never made, TLS refused the certificate.
+  const unreached = (code: string, message: string) => new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })
+  test.each([
+    ['ENOTFOUND', 'getaddrinfo ENOTFOUND apigw.test'],
+    ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN apigw.test'],
+    ['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'],
+    ['EHOSTUNREACH', 'connect EHOSTUNREACH 10.0.0.1:443'],
+    ['UND_ERR_CONNECT_TIMEOUT', 'Connect Timeout Error'],
+    ['CERT_HAS_EXPIRED', 'certificate has expired'],
+  ])('a 404 after an attempt that failed with %s is an error: nothing had reached the server', async (code, message) => {
+    const { client, seen } = setup([unreached(code, message), ncpError(404, 300, 'Not Found Exception')])
+    await expect(client.deleteApiKey('k')).rejects.toMatchObject({ name: 'NcpApiError', status: 404, errorCode: '300' })
+    expect(seen).toHaveLength(2)
+  })
+
+  test('so is a 404 after every address of the name refused or was unreachable', async () => {
+    const errors = ['ECONNREFUSED', 'ENETUNREACH'].map((code) => Object.assign(new Error(code), { code }))
+    const { client } = setup([new TypeError('fetch failed', { cause: Object.assign(new AggregateError(errors), { code: 'ECONNREFUSED' }) }), ncpError(404, 300, 'Not Found Exception')])
+    await expect(client.deleteApiKey('k')).rejects.toMatchObject({ status: 404 })
   })
 
   test('a 404 after a 503 (an answer, not a lost attempt) is still an error', async () => {

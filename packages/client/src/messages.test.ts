@@ -14,7 +14,7 @@ import { createApiKeyClient as createBrowserClient, findNcpCredentials as findIn
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
 
 /** Words that begin a next step, or say what a value must be. */
-const NEXT_STEP = /\b(must be|check|raise|retry|slow down|send|pass|copy|set|write|name|unset|remove|stopped rather than loop)\b/i
+const NEXT_STEP = /\b(must be|check|raise|retry|slow down|send|pass|copy|set|write|name|unset|remove|stopped rather than loop|give|fix)\b/i
 
 const errors: { label: string; error: unknown }[] = []
 const expectError = async (label: string, make: () => unknown) => {
@@ -112,17 +112,26 @@ describe('every client error message says what was wrong and what to do', async 
   await expectError('a timeout', () => client([attemptTimer.hang], { timeoutMs: 10 }).getApiKey('k'))
   await expectError('a credentials provider timeout', () => client([json(apiKey)], { timeoutMs: 10, credentials: neverProvided }).getApiKey('k'))
   for (const operation of operationIds) await expectError(`${operation} 503`, () => calls[operation](client([ncpError(503, 500, 'Endpoint Error')]), 'k'))
+  // A server clock the client will not follow.
+  const local = Date.parse('2024-05-07T07:00:00Z')
+  await expectError('a clock 30 days off', () => client([ncpError(401, '200', 'Authentication Failed', { date: new Date(local + 30 * 86_400_000).toUTCString() })], { now: () => local }).getApiKey('k'))
+  await expectError('retryBudget -1', () => createApiKeyClient({ credentials, baseUrl, retryBudget: -1 }))
+  // The caller's signal.
+  await expectError('an aborted signal', () => client([json(apiKey)]).getApiKey('k', { signal: AbortSignal.abort() }))
+  await expectError('an abort with a reason', () => client([json(apiKey)]).getApiKey('k', { signal: AbortSignal.abort(new Error('shutting down')) }))
+  await expectError('a signal timing out', () => client([json(apiKey)]).getApiKey('k', { signal: AbortSignal.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')) }))
 
   test('the catalogue covers every error class', () => {
     expect(new Set(errors.map(({ error }) => (error as Error).name))).toEqual(
-      new Set(['NcpValidationError', 'NcpCredentialsError', 'NcpApiError', 'NcpNetworkError', 'NcpTimeoutError']),
+      new Set(['NcpValidationError', 'NcpCredentialsError', 'NcpApiError', 'NcpNetworkError', 'NcpTimeoutError', 'NcpAbortError']),
     )
     for (const { error } of errors) expect(error).toBeInstanceOf(NcpError)
   })
 
   test.each(errors.map(({ label, error }) => [label, (error as Error).message] as const))('%s: %s', (_label, message) => {
     expect(message).not.toMatch(/ {2}/)
-    expect(message).not.toMatch(/[^.]\.\.(?=\s|$)|\bundefined\b|\[object Object\]|Infinity|--site/)
+    // Infinity only where it is a value to give (retryBudget's "no budget"), never as a bound.
+    expect(message).not.toMatch(/[^.]\.\.(?=\s|$)|\bundefined\b|\[object Object\]|Infinity(?! for no budget)|--site/)
     expect(message).toMatch(/[.)]$/)
     expect(message).toMatch(NEXT_STEP)
   })

@@ -1,10 +1,10 @@
+import type { NcpCredentialsError } from './errors.js'
 import type { Site } from './sites.js'
 
-/** An NCP access key and its secret key (portal or Sub Account). */
-export interface Credentials {
-  accessKey: string
-  secretKey: string
-}
+import type { Credentials } from '@ncloud-apigw/signer'
+
+/** An NCP access key and its secret key (portal or Sub Account): the signer's type. */
+export type { Credentials }
 
 /**
  * Returns credentials; called before each attempt, so cache inside it if fetching them is
@@ -18,6 +18,12 @@ export interface FoundCredentials {
   credentials: Credentials
   /** The site named by the profile's `ncloud_api_url`, when credentials came from the file. */
   site?: Site
+  /**
+   * Set when the profile's `ncloud_api_url` names no NCP site: `chooseSite` (and so the client)
+   * throws it when the site would be taken from the profile, not when a `baseUrl`, a `site` or
+   * `NCLOUD_SITE` chooses it.
+   */
+  siteError?: NcpCredentialsError
 }
 
 /** Where `findNcpCredentials` looks, and how its error ends. */
@@ -52,6 +58,13 @@ export interface ApiKeyClientOptions {
   timeoutMs?: number
   /** Attempts per call, the first included: 1 to 100, default 3. Which failures are retried: see the README's Retries. */
   maxAttempts?: number
+  /**
+   * The client's retry tokens, shared by all its calls, as the AWS SDK's retry quota: a retry
+   * costs 5 (10 after an attempt that got no answer), a call that succeeds gives back what its
+   * last retry cost (1 when it made none); with too few left, a failure is returned, not retried.
+   * Default 500; `Infinity` for no budget (only `maxAttempts` bounds retries), 0 for no retries.
+   */
+  retryBudget?: number
   /** The largest answer body read, in bytes after decoding (gzip undone); a larger one fails with `NcpApiError`. 1 to 2^28, default 8 MiB. */
   maxResponseBytes?: number
   /** Appended to the `User-Agent` the Node entry sends (`ncloud-apigw-client/0.1.0 node/20.20.2`), e.g. `my-app/1.2`; printable ASCII. Browsers send their own. */

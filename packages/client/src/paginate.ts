@@ -11,6 +11,13 @@ interface PageShape {
   readonly in: 'query' | 'body'
 }
 
+/** What a paginator takes, as a person lists it: its operation's query or body fields but offset and limit, then pageSize. */
+function takes(op: (typeof operations)[OperationId], page: PageShape): string {
+  const fields = page.in === 'query' ? op.query : ((op.body as { properties?: object } | undefined)?.properties ?? {})
+  const names = [...Object.keys(fields).filter((name) => name !== 'offset' && name !== 'limit'), 'pageSize']
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
+}
+
 /**
  * What tells two items apart: their `...Id` fields, which every item of NCP's pages carries (a
  * key's `apiKeyId`, a product's `productId`, a stage's `apiId` and `stageId`); the whole item
@@ -47,7 +54,7 @@ export async function* paginate(
   const [wrong] = limitRule ? problems(limitRule, pageSize, 'pageSize') : []
   if (wrong) throw new NcpValidationError(wrong, paginator)
   for (const name of ['offset', 'limit']) {
-    if (Object.hasOwn(rest, name)) throw new NcpValidationError({ field: name, limit: `absent: ${paginator} sets it, and takes pageSize` }, paginator)
+    if (Object.hasOwn(rest, name)) throw new NcpValidationError({ field: name, limit: `absent: ${paginator} takes ${takes(op, page)}` }, paginator)
   }
   const seen = new Set<string>()
   let total = Infinity

@@ -21,6 +21,13 @@ const timeOut: Reply = attemptTimer.hang
 /** Per failure: the first attempt's answer(s), each checked in turn, and any option it needs. */
 const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientOptions; slowCredentials?: boolean }> = {
   'Connection refused (ECONNREFUSED)': { replies: [[refused()]] },
+  'Name not resolved, no route (ENOTFOUND, EAI_AGAIN, EHOSTUNREACH)': {
+    replies: [
+      ['getaddrinfo ENOTFOUND apigw.test', 'ENOTFOUND'],
+      ['getaddrinfo EAI_AGAIN apigw.test', 'EAI_AGAIN'],
+      ['connect EHOSTUNREACH 10.0.0.1:443', 'EHOSTUNREACH'],
+    ].map(([message, code]) => [new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })]),
+  },
   'Credentials provider timed out (nothing was sent)': { replies: [[]], slowCredentials: true },
   '429 Quota Exceeded, Throttle Limited, Rate Limited (errorCode 400, 410, 420)': {
     replies: [
@@ -29,8 +36,11 @@ const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientO
       [ncpError(429, 420, 'Rate Limited')],
     ],
   },
-  '401 with a server clock more than 4 minutes off (re-signed once)': {
-    replies: [[ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 10 * 60_000).toUTCString() })]],
+  '401 Authentication Failed (errorCode 200) with a server clock 4 minutes to 24 hours off (re-signed once)': {
+    replies: [
+      [ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 10 * 60_000).toUTCString() })],
+      [ncpError(401, '200', 'Authentication Failed', { date: new Date(local - 23 * 3_600_000).toUTCString() })],
+    ],
     options: { now: () => local },
   },
   '429 with another errorCode, or not NCP’s body': { replies: [[ncpError(429, '900', 'Too Many')], [new Response('slow down', { status: 429 })]] },
@@ -42,6 +52,14 @@ const provoke: Record<FailureName, { replies: Reply[][]; options?: ApiKeyClientO
     options: { now: () => local },
   },
   'Retry-After longer than 60 s': { replies: [[ncpError(429, '410', 'Throttle Limited', { 'retry-after': '61' })], [ncpError(503, 500, 'Endpoint Error', { 'retry-after': '3600' })]] },
+  '401 with a server clock more than 24 hours off, or not errorCode 200': {
+    replies: [
+      [ncpError(401, 200, 'Authentication Failed', { date: new Date(local + 25 * 3_600_000).toUTCString() })],
+      [ncpError(401, 210, 'Permission Denied', { date: new Date(local + 10 * 60_000).toUTCString() })],
+      [new Response('Unauthorized', { status: 401, headers: { date: new Date(local + 10 * 60_000).toUTCString() } })],
+    ],
+    options: { now: () => local },
+  },
   'Redirect (3xx), status outside 200..599': { replies: [[new Response(null, { status: 307, headers: { location: 'https://elsewhere.test/' } })]] },
   'Answer larger than maxResponseBytes': { replies: [[json({ padding: 'x'.repeat(2000) })]], options: { maxResponseBytes: 1000 } },
 }
@@ -119,6 +137,8 @@ describe('on real sockets', () => {
     const error = await calls[operation](apigw, 'k').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NcpNetworkError)
     expect(error).toMatchObject({ operation, attempts: 3, cause: { code: 'ECONNREFUSED' } })
+    // Scripts reading the error as JSON (a CLI's --output json) keep the code too.
+    expect(JSON.parse(JSON.stringify(error)).cause).toEqual({ name: 'TypeError', message: expect.stringContaining('ECONNREFUSED'), code: 'ECONNREFUSED' })
   })
 
   test.each(operationIds)('%s: a connection closed without an answer is retried only when idempotent', async (operation) => {

@@ -1,3 +1,5 @@
+import { parseHttpDate } from './http-date.js'
+
 /** The answers that mean "try again later"; idempotent requests are retried on them. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504
@@ -22,6 +24,11 @@ export function isThrottled(status: number, body: unknown): boolean {
   return ['400', '410', '420'].includes(String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode))
 }
 
+/** NCP's refusal of a signature (401 with errorCode 200 Authentication Failed), a timestamp too far from its clock among the reasons. */
+export function isAuthenticationFailure(status: number, body: unknown): boolean {
+  return status === 401 && String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode) === '200'
+}
+
 const BASE_DELAY_MS = 100
 const MAX_DELAY_MS = 20_000
 /** A longer `Retry-After` than this is not waited out: the error is returned instead. */
@@ -32,10 +39,15 @@ export function backoffDelay(attempt: number, random: () => number): number {
   return Math.floor(random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1)))
 }
 
-/** Milliseconds asked for by a `Retry-After` header (seconds or an HTTP date), if it says anything usable. */
+/**
+ * Milliseconds asked for by a `Retry-After` header: delay-seconds (digits only) or an HTTP-date,
+ * as RFC 9110 has it. Anything else (`1.5`, `-1`, `+5`) says nothing: `undefined`, and the usual
+ * backoff applies.
+ */
 export function retryAfterDelay(header: string | null, now: number): number | undefined {
   if (header === null) return undefined
   const value = header.trim()
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  const date = parseHttpDate(value, now)
+  return date === undefined ? undefined : Math.max(0, date - now)
 }

@@ -68,6 +68,10 @@ describe('credentials that cannot be signed with or sent are refused, never quot
     ['an access key with a non-Latin-1 character', { accessKey: 'NCPKEY키', secretKey: 's' }],
     ['an access key with a Latin-1 letter', { accessKey: 'NCPKEYé', secretKey: 's' }],
     ['an access key with a space at its end', { accessKey: 'NCPKEY ', secretKey: 's' }],
+    ['an access key with a space inside', { accessKey: 'NCP KEY', secretKey: 's' }],
+    ['a secret key with CR LF', { accessKey: 'NCPKEY', secretKey: 'NCPSECRET\r\n' }],
+    ['a secret key with a Latin-1 letter', { accessKey: 'NCPKEY', secretKey: 'NCPSECRETé' }],
+    ['a secret key with a non-Latin-1 character', { accessKey: 'NCPKEY', secretKey: 'NCPSECRET키' }],
     ['a secret key that is a number', { accessKey: 'NCPKEY', secretKey: 12345 }],
     ['a secret key that is an object', { accessKey: 'NCPKEY', secretKey: { toString: () => 'NCPSECRET' } }],
     ['an empty secret key', { accessKey: 'NCPKEY', secretKey: '' }],
@@ -102,8 +106,12 @@ describe('credentials that cannot be signed with or sent are refused, never quot
     expect(seen).toHaveLength(0)
   })
 
-  test('a secret key may hold any character: it is only hashed, never sent', () => {
-    expect(checkCredentials({ accessKey: 'NCPKEY', secretKey: 'a b\r\n키' })).toEqual({ accessKey: 'NCPKEY', secretKey: 'a b\r\n키' })
+  test('one rule for both keys, wherever they come from: printable ASCII, the code point of the first other character named', () => {
+    expect(checkCredentials({ accessKey: 'NCPKEY', secretKey: 'NCP!secret~0' })).toEqual({ accessKey: 'NCPKEY', secretKey: 'NCP!secret~0' })
+    expect(() => checkCredentials({ accessKey: 'NCPKEY', secretKey: 'a b\r\n키' })).toThrow(
+      'The secret key given holds a character that no NCP secret key has (U+0020), so NCP would refuse every signature made with it. Copy the secret key again from the NCP console; the value is not shown here.',
+    )
+    expect(() => checkCredentials({ accessKey: 'NCP\tKEY', secretKey: 's' })).toThrow('The access key given holds a character that no HTTP header can carry (U+0009), so it cannot be sent.')
   })
 
   test('checks the values, not the object: a getter cannot show the check one key and the signer another', async () => {
@@ -150,10 +158,13 @@ describe('signing middleware for the raw client and other NCP APIs', () => {
   })
 })
 
-test('one way to sign: only signing.ts calls the signer, and each attempt signs through it', () => {
+test("one way to sign: only signing.ts calls the signer's functions, and the transport and the middleware sign through it", () => {
   const dir = new URL('.', import.meta.url)
   const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  const callers = sources.filter((f) => readFileSync(new URL(f, dir), 'utf8').includes('@ncloud-apigw/signer'))
+  // Imports of the signer's functions (the header names and types may be imported anywhere).
+  const signs = /import \{[^}]*\b(?<!type )(sign|signRequest|stringToSign)\b[^}]*\} from '@ncloud-apigw\/signer'/
+  const callers = sources.filter((f) => signs.test(readFileSync(new URL(f, dir), 'utf8')))
   expect(callers).toEqual(['signing.ts'])
+  expect(readFileSync(new URL('signing.ts', dir), 'utf8')).not.toMatch(/signRequest/)
   expect(readFileSync(new URL('attempt.ts', dir), 'utf8')).toMatch(/import \{[^}]*\bsignedHeaders\b[^}]*\} from '\.\/signing\.js'/)
 })

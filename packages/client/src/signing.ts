@@ -1,28 +1,43 @@
-import { type SignatureHeaders, sign, signRequest } from '@ncloud-apigw/signer'
+import { SIGNATURE_HEADERS, type SignatureHeaders, sign } from '@ncloud-apigw/signer'
 import type { Middleware } from 'openapi-fetch'
-import { HEADER_SAFE } from './config.js'
 import { NcpCredentialsError } from './errors.js'
 import type { Credentials, CredentialsProvider } from './options.js'
 
-// The access key is a header value: fetch trims surrounding whitespace and refuses control
-// characters and anything beyond Latin-1, while the signature covers the key as given, so a key
-// with any of those would be signed as one thing and sent as another (or not sent at all).
+// NCP's keys are ASCII letters and digits. The access key is a header value, which fetch trims
+// and refuses control characters and anything beyond Latin-1 in, while the signature covers the
+// key as given; the secret key keys every signature. A key holding anything but printable ASCII
+// (a space, a line break, a character from a mis-encoded file) would be signed as one thing and
+// sent as another, or refused by NCP on every call: one rule for both keys, wherever they come
+// from (the option, a provider, the environment, ~/.ncloud/configure).
+const UNUSABLE = /[^!-~]/u
+
+/**
+ * Why `value`, an access key or a secret key, cannot be used (naming the first bad character by
+ * its code point, never the value), or `undefined` when it can: the one rule for a usable key.
+ */
+export function keyProblem(which: 'access key' | 'secret key', value: string): string | undefined {
+  const bad = UNUSABLE.exec(value)?.[0]
+  if (bad === undefined) return undefined
+  const code = `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  return which === 'access key'
+    ? `holds a character that no HTTP header can carry (${code}), so it cannot be sent`
+    : `holds a character that no NCP secret key has (${code}), so NCP would refuse every signature made with it`
+}
+
 const where = ['the credentials option']
 
 /**
- * Credentials that can be signed with and sent: an access key a header can carry as it is and a
- * non-empty secret key, both strings. The error never quotes either.
+ * Credentials that can be signed with and sent: both keys non-empty strings that `keyProblem`
+ * passes. The error never quotes either.
  */
 export function checkCredentials(credentials: unknown): Credentials {
   const { accessKey, secretKey } = (credentials ?? {}) as Partial<Record<keyof Credentials, unknown>>
   if (typeof accessKey !== 'string' || typeof secretKey !== 'string' || !accessKey || !secretKey) {
     throw new NcpCredentialsError('The credentials lack an accessKey or a secretKey that is a non-empty string; pass both, as strings.', where)
   }
-  if (!HEADER_SAFE.test(accessKey)) {
-    throw new NcpCredentialsError(
-      'The access key has characters an HTTP header cannot carry as they are (spaces around it, control characters such as CR or LF, or non-ASCII); copy it again from the NCP portal.',
-      where,
-    )
+  for (const [which, value] of [['access key', accessKey], ['secret key', secretKey]] as const) {
+    const problem = keyProblem(which, value)
+    if (problem) throw new NcpCredentialsError(`The ${which} given ${problem}. Copy the ${which} again from the NCP console; the value is not shown here.`, where)
   }
   // The values checked, not the object: a getter could show the check one key and the signer another.
   return { accessKey, secretKey }
@@ -49,18 +64,12 @@ export async function resolveCredentials(credentials: Credentials | CredentialsP
 }
 
 /**
- * The signature v2 headers of one attempt, over the path and query exactly as sent. The
- * transport's one way to sign (the middleware's is `signatureHeaders`), so both go through here.
+ * The signature v2 headers of a request, over the path and query exactly as sent: the client's
+ * one way to sign, for the transport's every attempt and for the middleware alike.
  */
 export async function signedHeaders(method: string, pathWithQuery: string, timestamp: string, { accessKey, secretKey }: Credentials): Promise<SignatureHeaders> {
   const signature = await sign({ method, pathWithQuery, timestamp, accessKey, secretKey })
-  return { 'x-ncp-apigw-timestamp': timestamp, 'x-ncp-iam-access-key': accessKey, 'x-ncp-apigw-signature-v2': signature }
-}
-
-/** Signature headers for a request to `url` with resolved credentials; what the middleware uses. */
-export async function signatureHeaders(method: string, url: string, credentials: Credentials | CredentialsProvider, now: () => number): Promise<SignatureHeaders> {
-  const { accessKey, secretKey } = await resolveCredentials(credentials)
-  return signRequest({ method, url, accessKey, secretKey, now })
+  return { [SIGNATURE_HEADERS.timestamp]: timestamp, [SIGNATURE_HEADERS.accessKey]: accessKey, [SIGNATURE_HEADERS.signature]: signature }
 }
 
 export interface SigningMiddlewareOptions {
@@ -77,7 +86,9 @@ export interface SigningMiddlewareOptions {
 export function createSigningMiddleware({ credentials, now = Date.now }: SigningMiddlewareOptions): Middleware {
   return {
     async onRequest({ request }) {
-      const headers = await signatureHeaders(request.method, request.url, credentials, now)
+      // The path and query as fetch sends them (the URL parser's serialisation), never the fragment.
+      const { pathname, search } = new URL(request.url)
+      const headers = await signedHeaders(request.method, pathname + search, String(Math.floor(now())), await resolveCredentials(credentials))
       for (const [name, value] of Object.entries(headers)) request.headers.set(name, value)
       return request
     },

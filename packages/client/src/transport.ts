@@ -1,6 +1,7 @@
 import { createAttempt } from './attempt.js'
 import type { Clock } from './clock.js'
 import type { Credentials, CredentialsProvider, Logger } from './options.js'
+import { NcpAbortError, NcpError } from './errors.js'
 import { createRetryPolicy } from './retry-policy.js'
 
 export interface TransportConfig {
@@ -11,8 +12,10 @@ export interface TransportConfig {
   clock: Clock
   maxResponseBytes: number
   /** Whether `fetch` is Node's own, whose bodies a declared `Content-Length` bounds (see `readText`). */
-  framed: boolean
+  nodeFetch: boolean
   random: () => number
+  /** The client's retry tokens (see retry-budget.ts). */
+  retryBudget: number
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Arms each attempt's timeout (`realTimer` outside tests). */
   timer: AttemptTimer
@@ -43,7 +46,7 @@ export interface Answer {
   status: number
   headers: Headers
   text: string
-  /** The secrets this attempt used, for redacting whatever the server quoted back. */
+  /** The secrets the call used (the secret key, every attempt's signature), for redacting whatever the server quoted back. */
   secrets: readonly string[]
   /** An earlier attempt got no answer after it may have reached the API, so it may have been carried out. */
   reached: boolean
@@ -51,6 +54,8 @@ export interface Answer {
   retryable: boolean
   /** An error status's body parsed as JSON (`undefined` when it is not JSON, or for a success). */
   errorBody: unknown
+  /** What to do next, when the policy knows better than the status's usual advice. */
+  advice?: string
 }
 
 export type Send = (out: Outgoing) => Promise<Answer>
@@ -80,16 +85,25 @@ export function createTransport(config: TransportConfig): Send {
   const policy = createRetryPolicy(config)
   return async (out) => {
     const next = policy.start(out)
-    for (let n = 1; ; n++) {
-      out.signal?.throwIfAborted()
-      const step = next(await attempt(out, n), n)
-      if (step.done) {
-        if ('error' in step) throw step.error
-        return step.answer
+    const secrets: string[] = []
+    let n = 0
+    try {
+      for (;;) {
+        out.signal?.throwIfAborted()
+        const step = next(await attempt(out, ++n, secrets), n)
+        if (step.done) {
+          if ('error' in step) throw step.error
+          return step.answer
+        }
+        if (step.delayMs === undefined) continue
+        if (config.logger) config.logger.debug('ncp retry', { operation: out.operation, attempt: n, reason: step.reason, delayMs: step.delayMs })
+        await config.sleep(step.delayMs, out.signal)
       }
-      if (step.delayMs === undefined) continue
-      if (config.logger) config.logger.debug('ncp retry', { operation: out.operation, attempt: n, reason: step.reason, delayMs: step.delayMs })
-      await config.sleep(step.delayMs, out.signal)
+    } catch (error) {
+      // The caller's signal ended it, wherever it was (an attempt, the credentials provider, a
+      // wait): the client's own error, with the signal's reason as its cause.
+      if (out.signal?.aborted && !(error instanceof NcpError)) throw new NcpAbortError(out.operation, n, out.signal.reason)
+      throw error
     }
   }
 }

@@ -175,3 +175,35 @@ describe('what is validated is what is sent', () => {
     expect(seen).toHaveLength(0)
   })
 })
+
+describe('integers are sent as digits, or not at all', () => {
+  // JSON and String write 1e21 and beyond in exponent notation (offset=1e%2B21), and integers
+  // past 2^53 - 1 are rounded before they are written: neither is the number the caller meant.
+  const beyond = `${say({ ...operations.listApiKeys.query.offset, maximum: Number.MAX_SAFE_INTEGER })} (a larger number is not sent as its digits: JSON writes it in exponent notation or rounded)`
+  test.each([
+    ['offset', 1e21, '1e+21'],
+    ['offset', 2 ** 53, '9007199254740992'],
+    ['limit', 1e16, '10000000000000000'],
+  ])('listApiKeys({ %s: %s }) is refused, naming the field, nothing sent', async (field, value, got) => {
+    const { client, seen } = setup()
+    const error = await client.listApiKeys({ [field]: value }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NcpValidationError)
+    expect(error).toMatchObject({ operation: 'listApiKeys', field, got })
+    expect((error as NcpValidationError).limit).toMatch(/to 9007199254740991 \(a larger number is not sent as its digits/)
+    if (field === 'offset') expect((error as NcpValidationError).limit).toBe(beyond)
+    expect(seen).toHaveLength(0)
+  })
+
+  test('in a body too: searchApiKeys({ offset: 1e21 }) is refused', async () => {
+    const { client, seen } = setup()
+    const error = await client.searchApiKeys({ productId: 'p', offset: 1e21 }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'NcpValidationError', field: 'offset', got: '1e+21' })
+    expect(seen).toHaveLength(0)
+  })
+
+  test('the largest safe integer is sent as its digits', async () => {
+    const { client, seen } = setup()
+    await client.listApiKeys({ offset: Number.MAX_SAFE_INTEGER })
+    expect(seen[0]!.path).toBe('/api/v1/api-keys?offset=9007199254740991')
+  })
+})

@@ -67,7 +67,9 @@ export function queryValues(op: Operation, search: Iterable<readonly [string, st
   for (const [name, text] of search) {
     if (Object.hasOwn(values, name)) continue
     const type = rules[name]?.type
-    values[name] = (type === 'integer' || type === 'number') && /^-?\d{1,16}$/.test(text) ? Number(text) : text
+    // Any run of digits becomes a number, however long, so the validator says a number too large
+    // rather than "a string".
+    values[name] = (type === 'integer' || type === 'number') && /^-?\d+$/.test(text) ? Number(text) : text
   }
   return values
 }

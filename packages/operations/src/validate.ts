@@ -90,6 +90,9 @@ export function problems(schema: Schema, value: unknown, field = ''): Problem[] 
   return found
 }
 
+/** The largest integer a number holds exactly, and JSON writes as its digits. */
+const SAFE = Number.MAX_SAFE_INTEGER
+
 function check(schema: Schema, value: unknown, field: string, found: Problem[]): void {
   const name = field || 'the body'
   const type = jsonType(value)
@@ -112,7 +115,12 @@ function check(schema: Schema, value: unknown, field: string, found: Problem[]):
       if (length < min || length > max) found.push({ field: name, limit: describe(schema), got: characters(length), length })
     }
   } else if (type === 'integer' || type === 'number') {
-    if ((value as number) < (schema.minimum ?? -Infinity) || (value as number) > (schema.maximum ?? Infinity)) {
+    if (Math.abs(value as number) > SAFE) {
+      // JSON and String write 1e21 and beyond in exponent notation (offset=1e%2B21) and round
+      // integers past 2^53 - 1: such a number would not be sent as the digits it was given.
+      const bounded = { ...schema, minimum: Math.max(schema.minimum ?? -SAFE, -SAFE), maximum: Math.min(schema.maximum ?? SAFE, SAFE) }
+      found.push({ field: name, limit: `${describe(bounded)} (a larger number is not sent as its digits: JSON writes it in exponent notation or rounded)`, got: String(value) })
+    } else if ((value as number) < (schema.minimum ?? -Infinity) || (value as number) > (schema.maximum ?? Infinity)) {
       found.push({ field: name, limit: describe(schema), got: String(value) })
     }
   } else if (type === 'array' && schema.items) {

@@ -7,7 +7,8 @@ import { signRequestWith, signWith } from './signing.js'
 import type { SignatureHeaders, SignInput, SignRequestInput } from './types.js'
 
 export { stringToSign } from './string-to-sign.js'
-export type { SignatureHeaders, SignInput, SignRequestInput, StringToSignInput } from './types.js'
+export { SIGNATURE_HEADERS } from './headers.js'
+export type { Credentials, SignatureHeaders, SignInput, SignRequestInput, StringToSignInput } from './types.js'
 
 /** Base64 HMAC-SHA256 of the string to sign, keyed with the secret key. */
 export function sign(input: SignInput): Promise<string> {

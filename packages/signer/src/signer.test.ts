@@ -106,6 +106,13 @@ describe.each([
     expect(timestamp).toBeLessThanOrEqual(Date.now())
   })
 
+  test("names its headers by SIGNATURE_HEADERS, the spec's security schemes, written once", async () => {
+    const { timestamp, accessKey, signature } = signer.SIGNATURE_HEADERS
+    expect({ timestamp, accessKey, signature }).toEqual(Object.fromEntries(Object.entries(spec.components.securitySchemes as Record<string, { name: string }>).map(([scheme, { name }]) => [scheme, name])))
+    const headers = await signer.signRequest({ method: 'GET', url: 'https://h.test/x', accessKey: 'ak', secretKey: 'sk', apiKey: 'gw', now: () => 1 })
+    expect(Object.keys(headers).sort()).toEqual(Object.values(signer.SIGNATURE_HEADERS).sort())
+  })
+
   test('adds x-ncp-apigw-api-key only when an API key is given', async () => {
     const base = { method: 'GET', url: 'https://h.test/x', accessKey: 'ak', secretKey: 'sk', now: () => 1 }
     expect(await signer.signRequest(base)).not.toHaveProperty('x-ncp-apigw-api-key')

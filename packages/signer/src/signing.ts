@@ -1,3 +1,4 @@
+import { SIGNATURE_HEADERS } from './headers.js'
 import { stringToSign } from './string-to-sign.js'
 import type { HmacSha256Base64, SignatureHeaders, SignInput, SignRequestInput } from './types.js'
 
@@ -25,10 +26,10 @@ export async function signRequestWith(
   const { pathname, search } = typeof url === 'string' ? new URL(url) : url
   const timestamp = String(Math.floor(now()))
   const headers: SignatureHeaders = {
-    'x-ncp-apigw-timestamp': timestamp,
-    'x-ncp-iam-access-key': accessKey,
-    'x-ncp-apigw-signature-v2': await hmac(secretKey, stringToSign({ method, pathWithQuery: pathname + search, timestamp, accessKey })),
+    [SIGNATURE_HEADERS.timestamp]: timestamp,
+    [SIGNATURE_HEADERS.accessKey]: accessKey,
+    [SIGNATURE_HEADERS.signature]: await hmac(secretKey, stringToSign({ method, pathWithQuery: pathname + search, timestamp, accessKey })),
   }
-  if (apiKey !== undefined) headers['x-ncp-apigw-api-key'] = apiKey
+  if (apiKey !== undefined) headers[SIGNATURE_HEADERS.apiKey] = apiKey
   return headers
 }

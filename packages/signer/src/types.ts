@@ -1,3 +1,11 @@
+import type { SIGNATURE_HEADERS } from './headers.js'
+
+/** An NCP access key and its secret key (portal or Sub Account). */
+export interface Credentials {
+  accessKey: string
+  secretKey: string
+}
+
 /** The three values NCP's signature v2 covers, besides the method. */
 export interface StringToSignInput {
   /** HTTP method; signed in upper case. */
@@ -41,12 +49,12 @@ export interface SignRequestInput {
  * `exactOptionalPropertyTypes` is off.
  */
 export type SignatureHeaders = {
-  /** Milliseconds since the epoch, as signed. */
-  'x-ncp-apigw-timestamp': string
-  /** The access key ID. */
-  'x-ncp-iam-access-key': string
-  /** Base64 HMAC-SHA256 of the string to sign. */
-  'x-ncp-apigw-signature-v2': string
+  /** `x-ncp-apigw-timestamp`: milliseconds since the epoch, as signed. */
+  [SIGNATURE_HEADERS.timestamp]: string
+  /** `x-ncp-iam-access-key`: the access key ID. */
+  [SIGNATURE_HEADERS.accessKey]: string
+  /** `x-ncp-apigw-signature-v2`: Base64 HMAC-SHA256 of the string to sign. */
+  [SIGNATURE_HEADERS.signature]: string
   /** Every value is a string: `x-ncp-apigw-api-key` is present when `apiKey` was given. */
   [header: string]: string
 }

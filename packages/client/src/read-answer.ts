@@ -1,8 +1,11 @@
 const decoder = new TextDecoder()
 
-/** The answer was larger than `maxResponseBytes`; read no further. */
-export class TooLarge {
-  constructor(readonly limit: number) {}
+/** The answer was larger than `maxResponseBytes`; read no further. The attempt turns it into an NcpApiError. */
+export class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge'
+  constructor(readonly limit: number) {
+    super(`the answer is larger than ${limit} bytes`)
+  }
 }
 
 /**
@@ -17,28 +20,28 @@ export function discard(body: ReadableStream | null): void {
 /**
  * The answer's body as text, reading at most `limit` bytes after decoding (`fetch` undoes gzip,
  * so a small compressed body can still be huge): past that it stops reading, cancels the body and
- * throws `TooLarge`. A declared `Content-Length` beyond the limit fails before reading anything.
+ * throws `BodyTooLarge`. A declared `Content-Length` beyond the limit fails before reading anything.
  * `signal` (the attempt's) stops the reading even when the body does not heed it (a `fetch`
  * other than the platform's), and the reading then fails with its reason, never returns a part.
  *
- * `framed`: the response comes from Node's own `fetch`, which reads exactly the declared
+ * `nodeFetch`: the response comes from Node's own `fetch`, which reads exactly the declared
  * `Content-Length` of a body it has not decoded and shows every header. Such a body within the
  * limit is read whole, which costs a fraction of reading it chunk by chunk when a thousand calls
  * are in flight. Any other `fetch` may hand back a `Response` whose headers do not describe its
  * body, and a browser hides `Content-Encoding` from a cross-origin script, so there every body is
  * counted as it is read.
  */
-export async function readText(response: Response, limit: number, signal: AbortSignal, framed: boolean): Promise<string> {
+export async function readText(response: Response, limit: number, signal: AbortSignal, nodeFetch: boolean): Promise<string> {
   const declared = response.headers.get('content-length')
   if (declared !== null && !response.headers.has('content-encoding')) {
     const length = Number(declared)
     if (length > limit) {
       discard(response.body)
-      throw new TooLarge(limit)
+      throw new BodyTooLarge(limit)
     }
     // Node's fetch rejects the read when the attempt's signal aborts. A malformed length (NaN)
     // is counted as it is read.
-    if (framed && length <= limit) return response.text()
+    if (nodeFetch && length <= limit) return response.text()
   }
   if (!response.body) return ''
   const reader = response.body.getReader()
@@ -54,7 +57,7 @@ export async function readText(response: Response, limit: number, signal: AbortS
       size += value.byteLength
       if (size > limit) {
         void reader.cancel().catch(() => {})
-        throw new TooLarge(limit)
+        throw new BodyTooLarge(limit)
       }
       chunks.push(value)
     }
