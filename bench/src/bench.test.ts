@@ -1,6 +1,7 @@
 // `pnpm test` runs every benchmark once with few samples so that none can rot. Timings on a
 // shared machine are no test (that is `pnpm bench`'s job) and none is asserted; bundle sizes
 // are deterministic, so their targets are held here.
+import { operationIds } from '@ncloud-apigw/operations'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { PairedRuns } from './processes.js'
 import { markdownReport } from './report.js'
@@ -57,6 +58,12 @@ describe('the quick run of pnpm bench', () => {
     for (const size of [client, openapiFetch, awsSdk]) expect([size.min, size.gzip, size.brotli].every(positive)).toBe(true)
     expect(openapiFetch.gzip).toBeLessThan(client.gzip)
     expect(client.gzip).toBeLessThan(awsSdk.gzip)
+  })
+
+  test('the four-call program carries the four operations it names and no other; a client of every operation carries them all', () => {
+    expect(report.bundles.client.carries).toEqual(['createApiKey', 'getApiKey', 'updateApiKey', 'regenerateApiKey'])
+    expect(report.bundles.clientEvery.carries).toEqual(operationIds)
+    expect(report.bundles.clientEvery.gzip).toBeGreaterThan(report.bundles.client.gzip)
   })
 
   test("the client's four-call bundle stays within its budget above openapi-fetch alone (gzip)", () => {

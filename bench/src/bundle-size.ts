@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { operationIds } from '@ncloud-apigw/operations'
 import { build } from 'esbuild'
 
 export interface ModuleCost {
@@ -21,6 +22,8 @@ export interface BundleSize {
   brotli: number
   /** Each module's share, in bundle order. */
   modules: ModuleCost[]
+  /** The operations whose entry of the table the bundle holds, by operationId. */
+  carries: string[]
 }
 
 const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length
@@ -58,23 +61,29 @@ export async function bundleSize(program: string, alias: Record<string, string> 
     gzip: total,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     modules,
+    // Each entry holds its id as a string (id: "getApiKey"), which nothing else in a bundle does.
+    carries: operationIds.filter((id) => new TextDecoder().decode(code).includes(`"${id}"`)),
   }
 }
 
 export const PROGRAMS = {
   client: 'client-four-calls.ts',
+  clientEvery: 'client-every-operation.ts',
   openapiFetch: 'openapi-fetch-four-calls.ts',
   awsSdk: 'aws-sdk-three-calls.ts',
 } as const
 
 // The client is published as one bundled file per entry, which shows no module inside it; the
 // breakdown bundles the same program from the client's sources instead, module by module.
-const clientSources = { '@ncloud-apigw/client': fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url)) }
+const clientSources = {
+  '@ncloud-apigw/client/operations': fileURLToPath(new URL('../../packages/client/src/operations.ts', import.meta.url)),
+  '@ncloud-apigw/client': fileURLToPath(new URL('../../packages/client/src/index.ts', import.meta.url)),
+}
 
 export async function bundleSizes(): Promise<Record<keyof typeof PROGRAMS | 'clientModules', BundleSize>> {
-  const [client, openapiFetch, awsSdk, clientModules] = await Promise.all([
+  const [client, clientEvery, openapiFetch, awsSdk, clientModules] = await Promise.all([
     ...Object.values(PROGRAMS).map((program) => bundleSize(program)),
     bundleSize(PROGRAMS.client, clientSources),
   ])
-  return { client: client!, openapiFetch: openapiFetch!, awsSdk: awsSdk!, clientModules: clientModules! }
+  return { client: client!, clientEvery: clientEvery!, openapiFetch: openapiFetch!, awsSdk: awsSdk!, clientModules: clientModules! }
 }

@@ -41,7 +41,8 @@ export function markdownReport({ date, mode, machine, targets, bundles, coldStar
     '|---|---|---|---|',
     ...[
       ['openapi-fetch alone, four raw calls', bundles.openapiFetch],
-      ['@ncloud-apigw/client, four calls', bundles.client],
+      ['@ncloud-apigw/client, four calls (createApiKeyClientFor the four operations)', bundles.client],
+      ['@ncloud-apigw/client, the same four calls (createApiKeyClient, every operation)', bundles.clientEvery],
       ['@aws-sdk/client-api-gateway, three calls', bundles.awsSdk],
     ].map(([name, size]) => {
       const s = size as BenchReport['bundles']['client']

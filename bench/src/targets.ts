@@ -9,7 +9,7 @@ import type { PairedRuns } from './processes.js'
 
 export interface Results {
   comparisons: Comparison[]
-  bundles: { client: BundleSize; openapiFetch: BundleSize; awsSdk: BundleSize; clientModules: BundleSize }
+  bundles: { client: BundleSize; clientEvery: BundleSize; openapiFetch: BundleSize; awsSdk: BundleSize; clientModules: BundleSize }
   memory: HeapGrowth[]
   coldStart: ColdStart
   cli: CliCall
@@ -51,13 +51,17 @@ export const TARGETS = {
 
 /**
  * What `pnpm test` holds the bundle to, so that it cannot grow unnoticed: the figures the client
- * reaches today with every feature it has, a little above them (5.33 kB above openapi-fetch and
- * 7.79 times below the AWS SDK since each attempt's timer became injectable for the tests and a
- * host with several addresses counts as refused only when each refused: + 33 bytes). They miss
- * the targets above, which `pnpm bench` reports as missed; README.md says what reaching them
- * would take.
+ * reaches with every feature it has, a little above them: the four-call program, a client of
+ * only its four operations (createApiKeyClientFor), 8.76 kB above openapi-fetch and 5.47 times
+ * below the AWS SDK. The program carries no other operation (bench.test.ts checks), so the
+ * eight operations that put a key to use cost it nothing; what it gained since 5.33 kB is the
+ * hardening every call has: redaction of a secret in any encoding (decoded-view.ts and
+ * redact.ts, about 1.1 kB), strict Retry-After and Date parsing (http-date.ts, 0.4 kB), the
+ * retry budget, the bounded clock correction and the abort error (about 0.6 kB), and the
+ * generic machinery that makes every method and paginator from the table (about 0.5 kB).
+ * They miss the targets above, which `pnpm bench` reports as missed.
  */
-export const BUNDLE_BUDGETS = { maxBytesAbove: 5_350, minTimesSmaller: 7.75 } as const
+export const BUNDLE_BUDGETS = { maxBytesAbove: 8_800, minTimesSmaller: 5.4 } as const
 
 const us = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} ms` : `${value < 10 ? value.toFixed(2) : value.toFixed(1)} µs`)
 const ms = (value: number) => `${value.toFixed(1)} ms`

@@ -1,4 +1,4 @@
-import { type OperationId, operations, problemText, problems, type RequestParts, requestProblems } from '@ncloud-apigw/operations'
+import { type Operation, problemText, problems, type RequestParts, requestProblems } from '@ncloud-apigw/operations'
 import { apiErrorFrom } from './api-error.js'
 import { callLimits } from './config.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
@@ -7,18 +7,17 @@ import { traceIdOf } from './attempt.js'
 import type { Send } from './transport.js'
 
 // Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
-const pathPieces = Object.fromEntries(
-  (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id].path.split(/\{([^}]+)\}/)]),
-) as Record<OperationId, string[]>
+const pathPieces = new WeakMap<Operation, string[]>()
+const piecesOf = (op: Operation) => pathPieces.get(op) ?? pathPieces.set(op, op.path.split(/\{([^}]+)\}/)).get(op)!
 
 /** The path and query after the base path, each value percent-encoded as it is sent and signed. */
-function targetOf(operation: OperationId, { pathParams = {}, query }: RequestParts): string {
-  const pieces = pathPieces[operation]
+function targetOf(op: Operation, { pathParams = {}, query }: RequestParts): string {
+  const pieces = piecesOf(op)
   let target = pieces[0]!
   for (let i = 1; i < pieces.length; i += 2) target += encodeURIComponent(pathParams[pieces[i]!] as string) + pieces[i + 1]
   let separator = '?'
   // In the spec's order, so the signed query is the same whatever order the caller wrote.
-  for (const name in operations[operation].query) {
+  for (const name in op.query) {
     const value = query?.[name]
     if (value === undefined) continue
     // encodeURIComponent leaves ' alone, which the URL parser encodes in a query: encode it here,
@@ -34,7 +33,7 @@ function targetOf(operation: OperationId, { pathParams = {}, query }: RequestPar
  * sent, so getters, toJSON and inherited fields cannot show the validator one thing and the wire
  * another. A body JSON cannot carry (a BigInt, a cycle, a throwing toJSON) is refused as input.
  */
-function serialise(operation: OperationId, body: unknown): { text: string | undefined; sent: unknown } {
+function serialise(operation: string, body: unknown): { text: string | undefined; sent: unknown } {
   let text: string | undefined
   try {
     text = body === undefined ? undefined : JSON.stringify(body)
@@ -49,8 +48,7 @@ function serialise(operation: OperationId, body: unknown): { text: string | unde
  * order, then the body fields the spec takes positionally, or the body, or the query; then the
  * call's options.
  */
-export function requestOf(operation: OperationId, args: readonly unknown[]): { parts: RequestParts; options: CallOptions | undefined } {
-  const op = operations[operation]
+export function requestOf(op: Operation, args: readonly unknown[]): { parts: RequestParts; options: CallOptions | undefined } {
   const pathParams: Record<string, unknown> = {}
   let i = 0
   for (const name in op.pathParams) pathParams[name] = args[i++]
@@ -76,8 +74,8 @@ export interface CallContext {
 }
 
 /** One operation: validated from the spec, sent, its answer held to the spec and unwrapped. */
-export async function call(context: CallContext, operation: OperationId, parts: RequestParts, callOptions: CallOptions | undefined): Promise<unknown> {
-  const op = operations[operation]
+export async function call(context: CallContext, op: Operation, parts: RequestParts, callOptions: CallOptions | undefined): Promise<unknown> {
+  const operation = op.id
   const limits = callLimits(callOptions, context.timeoutMs, context.maxAttempts)
   const { query } = parts
   if (query !== undefined && (typeof query !== 'object' || query === null || Array.isArray(query))) {
@@ -92,7 +90,7 @@ export async function call(context: CallContext, operation: OperationId, parts: 
   const answer = await context.send({
     operation,
     method: op.method,
-    target: targetOf(operation, sentParts),
+    target: targetOf(op, sentParts),
     body: body.text,
     idempotent: op.idempotent,
     headers: undefined,

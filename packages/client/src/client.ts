@@ -1,4 +1,4 @@
-import { operationIds, operations } from '@ncloud-apigw/operations'
+import type { Operation } from '@ncloud-apigw/operations'
 import { call, requestOf } from './call.js'
 import { createClock } from './clock.js'
 import { attemptsOption, responseBytesOption, retryBudgetOption, timeoutOption, userAgentOption } from './config.js'
@@ -27,10 +27,13 @@ export interface RuntimeDefaults {
 export type ResolveDefaults = (options: ApiKeyClientOptions) => RuntimeDefaults
 
 /**
- * A client with the runtime's `defaults`. `timer` arms each attempt's timeout; only tests pass
- * one (see `AttemptTimer`), which is why it is an argument here and not a client option.
+ * A client with the runtime's `defaults`, with a method for each of `entries` (the operations'
+ * entries of the table, every one for `createApiKeyClient`) and a paginator for each that answers
+ * a page. Only the entries given are referred to, so a program naming a few carries no others.
+ * `timer` arms each attempt's timeout; only tests pass one (see `AttemptTimer`), which is why it
+ * is an argument here and not a client option.
  */
-export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKeyClientOptions, timer: AttemptTimer = realTimer): ApiKeyClient {
+export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKeyClientOptions, entries: readonly Operation[], timer: AttemptTimer = realTimer): ApiKeyClient {
   userAgentOption(options.userAgent)
   const runtime = defaults(options)
   // Given credentials are checked now, so a key no header can carry fails here rather than on every call.
@@ -54,25 +57,22 @@ export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKe
   })
 
   const context = { send, timeoutMs, maxAttempts }
-  // One method per operation of the table and one paginator per page operation, all alike: the
-  // arguments become the request by the table (requestOf), and the generated ApiKeyClient type
-  // says what each takes and answers.
+  // One method per operation and one paginator per page operation, all alike: the arguments
+  // become the request by the table (requestOf), and the generated ApiKeyClient type says what
+  // each takes and answers.
   const apigw: Record<string, unknown> = {}
-  for (const operation of operationIds) {
-    apigw[operation] = (...args: unknown[]) => {
-      const { parts, options } = requestOf(operation, args)
-      return call(context, operation, parts, options)
+  for (const op of entries) {
+    apigw[op.id] = (...args: unknown[]) => {
+      const { parts, options } = requestOf(op, args)
+      return call(context, op, parts, options)
     }
-  }
-  for (const operation of operationIds) {
-    const page = operations[operation].page as { paginator: string } | undefined
+    const page = op.page as { paginator: string } | undefined
     if (!page) continue
-    const { paginator } = page
-    const names = Object.keys(operations[operation].pathParams)
-    apigw[paginator] = (...args: unknown[]) => {
+    const names = Object.keys(op.pathParams)
+    apigw[page.paginator] = (...args: unknown[]) => {
       const pathParams = Object.fromEntries(names.map((name, i) => [name, args[i]]))
       const [query, options] = args.slice(names.length) as [Record<string, unknown> | undefined, CallOptions | undefined]
-      return paginate((parts, o) => call(context, operation, parts, o), operation, paginator, pathParams, query, options)
+      return paginate((parts, o) => call(context, op, parts, o), op, page.paginator, pathParams, query, options)
     }
   }
   const client = apigw as unknown as ApiKeyClient

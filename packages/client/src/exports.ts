@@ -12,6 +12,8 @@ export type {
   FindNcpCredentialsOptions,
   FoundCredentials,
   Logger,
+  OperationEntry,
+  ApiKeyClientFor,
   PageQuery,
 } from './options.js'
 export type * from './generated/methods.js'

@@ -3,16 +3,26 @@
  * credentials from the environment and `~/.ncloud/configure`, the site from `NCLOUD_SITE`,
  * `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`, and a User-Agent naming the package and Node.
  */
+import { operations } from '@ncloud-apigw/operations'
 import { createApiKeyClientWith } from './client.js'
 import { type FindCredentialsOptions, findCredentials } from './credentials-chain.js'
 import { nodeDefaults } from './node-defaults.js'
-import type { ApiKeyClient, ApiKeyClientOptions, FindNcpCredentialsOptions, FoundCredentials } from './options.js'
+import type { ApiKeyClient, ApiKeyClientFor, ApiKeyClientOptions, FindNcpCredentialsOptions, FoundCredentials, OperationEntry } from './options.js'
 
 export * from './exports.js'
 
-/** A client for the API Key operations. */
+/** A client for every operation: a method each, and a paginator for each that answers a page. */
 export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyClient {
-  return createApiKeyClientWith(nodeDefaults, options)
+  return createApiKeyClientWith(nodeDefaults, options, Object.values(operations))
+}
+
+/**
+ * A client for the operations named (their entries, from `@ncloud-apigw/client/operations`), with
+ * the same methods as `createApiKeyClient`'s for those: a bundler leaves the others out of a
+ * program that uses only these (`createApiKeyClientFor([getApiKey, createApiKey])`).
+ */
+export function createApiKeyClientFor<const E extends readonly OperationEntry[]>(entries: E, options: ApiKeyClientOptions = {}): ApiKeyClientFor<E> {
+  return createApiKeyClientWith(nodeDefaults, options, entries) as ApiKeyClientFor<E>
 }
 
 /**

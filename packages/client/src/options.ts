@@ -1,5 +1,7 @@
 import type { NcpCredentialsError } from './errors.js'
 import type { Site } from './sites.js'
+import type { Operation } from '@ncloud-apigw/operations'
+import type { ApiKeyClient } from './generated/methods.js'
 
 import type { Credentials } from '@ncloud-apigw/signer'
 
@@ -99,3 +101,12 @@ export type PageQuery<Q> = Omit<Q, 'offset' | 'limit'> & {
 }
 
 export type { ApiKeyClient } from './generated/methods.js'
+
+/** One operation's entry of the table, as `@ncloud-apigw/client/operations` exports each. */
+export type OperationEntry = Operation
+
+/** The paginator an entry has, if it answers a page. */
+type PaginatorOf<E> = E extends { readonly page: { readonly paginator: infer P extends string } } ? P : never
+
+/** The client `createApiKeyClientFor(entries)` makes: `ApiKeyClient`'s methods for those operations and their paginators. */
+export type ApiKeyClientFor<E extends readonly OperationEntry[]> = Pick<ApiKeyClient, Extract<E[number]['id'] | PaginatorOf<E[number]>, keyof ApiKeyClient>>

@@ -1,4 +1,4 @@
-import { type OperationId, operations, problems, type RequestParts } from '@ncloud-apigw/operations'
+import { type Operation, problems, type RequestParts } from '@ncloud-apigw/operations'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
 
@@ -12,7 +12,7 @@ interface PageShape {
 }
 
 /** What a paginator takes, as a person lists it: its operation's query or body fields but offset and limit, then pageSize. */
-function takes(op: (typeof operations)[OperationId], page: PageShape): string {
+function takes(op: Operation, page: PageShape): string {
   const fields = page.in === 'query' ? op.query : ((op.body as { properties?: object } | undefined)?.properties ?? {})
   const names = [...Object.keys(fields).filter((name) => name !== 'offset' && name !== 'limit'), 'pageSize']
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!
@@ -39,13 +39,13 @@ function identity(item: unknown): string {
  */
 export async function* paginate(
   send: (parts: RequestParts, options?: CallOptions) => Promise<unknown>,
-  operation: OperationId,
+  op: Operation,
   paginator: string,
   pathParams: Record<string, unknown>,
   query: Record<string, unknown> = {},
   options?: CallOptions,
 ): AsyncGenerator<unknown, void, undefined> {
-  const op = operations[operation]
+  const operation = op.id
   const page = op.page as PageShape | undefined
   if (!page) throw new TypeError(`${operation} answers no page`)
   const { pageSize = DEFAULT_PAGE_SIZE, ...rest } = query
