@@ -111,6 +111,10 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
       for (const route of routes) {
         location.hash = `#/${route}`
         const section = await until(`#${route}`, () => document.getElementById(route))
+        // The sidebar shows the open operation's entry: its tag's group is expanded for it.
+        const sidebar = await until(`${route}'s sidebar entry`, () =>
+          document.querySelector<HTMLElement>(`a[href="#/${route}"] > [data-testid="menu-item-label"]`)?.innerText.trim(),
+        )
         const panel = await until(`${route}'s sample panel`, () =>
           section.querySelector<HTMLElement>('[data-testid="right-panel"] [data-component-name="Panel/Panel"]'),
         )
@@ -122,27 +126,35 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
           ?.querySelector('button')
         const responses = await until(`${route}'s responses`, () => document.getElementById(`${route}/responses`)?.innerText.match(/^[2-5]\d\d$/m) && document.getElementById(`${route}/responses`)!.innerText)
         const code = () => panel.querySelector<HTMLElement>('pre[data-testid="source-code"]')
+        // One look at the open menu says what it offers; on the English page each sample is then
+        // chosen from it in turn (the first is already shown), on the others the menu is closed.
         let offered: string[]
+        const samples = []
+        const menuOpen = () => openItems().length > 0
         if (button) {
           button.click()
-          offered = (await until(`${route}'s sample menu`, () => openItems().length > 0 && openItems())).map((item) => item.innerText.trim())
-          button.click()
-          await until(`${route}'s sample menu closed`, () => openItems().length === 0)
+          offered = (await until(`${route}'s sample menu`, () => menuOpen() && openItems())).map((item) => item.innerText.trim())
         } else {
           offered = [(header.querySelector(':scope > span') as HTMLElement).innerText.trim()]
         }
-        const samples = []
         for (const label of everySample ? offered : offered.slice(0, 1)) {
           if (button && button.innerText.trim() !== label) {
-            button.click()
+            if (!menuOpen()) {
+              button.click()
+              await until(`${route}'s sample menu`, menuOpen)
+            }
             const item = await until(`${label} in ${route}'s sample menu`, () => openItems().find((i) => i.innerText.trim() === label))
             item.click()
-            await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && openItems().length === 0)
+            await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && !menuOpen())
           }
           const pre = await until(`${route}'s ${label} code`, code)
           samples.push({ label, code: pre.textContent ?? '', fit: measure(pre) })
         }
-        walked.push({ route, text: section.innerText, responses, offered, samples })
+        if (button && menuOpen()) {
+          button.click()
+          await until(`${route}'s sample menu closed`, () => !menuOpen())
+        }
+        walked.push({ route, sidebar, text: section.innerText, responses, offered, samples })
       }
       return walked
     },
@@ -250,6 +262,9 @@ describe.each(languages)('the $name page ($code)', (language) => {
       summary: op.summary as string,
       success: Object.keys(op.responses).find((code) => code.startsWith('2'))!,
       errorCodes: Object.keys(op.responses).filter((code) => Number(code) >= 400),
+      source: op['x-ncp-source'] as string | undefined,
+      pages: op['x-ncp-pages'] as Record<string, string> | undefined,
+      successSource: (Object.entries(op.responses) as [string, any][]).find(([code]) => code.startsWith('2'))?.[1]['x-ncp-source'] as string | undefined,
     }
   })
   // Every sample is chosen and read back on the English page; the samples are the same files on
@@ -265,12 +280,10 @@ describe.each(languages)('the $name page ($code)', (language) => {
 
   const walkOf = (operationId: string) => walked[operations.findIndex((o) => o.operationId === operationId)]!
 
-  test('lists every operation of the spec in the sidebar with its method, in the page language', async () => {
-    for (const { operationId, method, summary, route } of operations) {
-      const link = page.locator(`a[href="#/${route}"]`).first()
-      await expect.poll(() => link.count(), { message: operationId }).toBe(1)
-      const text = await link.innerText()
-      expect(text).toContain(summary)
+  test('lists every operation of the spec in the sidebar with its method, in the page language', () => {
+    for (const { operationId, method, summary } of operations) {
+      const text = walkOf(operationId).sidebar
+      expect(text, operationId).toContain(summary)
       expect(text.toUpperCase()).toContain(method.toUpperCase())
       if (script[language.code]) expect(summary).toMatch(script[language.code]!)
     }
@@ -285,6 +298,18 @@ describe.each(languages)('the $name page ($code)', (language) => {
       for (const code of [success, ...errorCodes]) expect(responses, `${operationId} ${code}`).toMatch(new RegExp(`^${code}$`, 'm'))
       expect(errorCodes).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500', '503', '504']))
     }
+  })
+
+  test("shows where an operation and its success response come from: the spec's x-ncp-source, untranslated", () => {
+    const { source: label, pages: pagesLabel } = language.words
+    const flat = (text: string) => text.replace(/\s+/g, ' ').replaceAll('`', '').trim()
+    for (const { operationId, source, successSource, pages } of operations) {
+      const { text } = walkOf(operationId)
+      if (source) expect(text, `${operationId}'s source`).toContain(`${label} ${flat(source)}`)
+      if (successSource) expect(text, `${operationId}'s success response's source`).toContain(`${label} ${flat(successSource)}`)
+      if (pages) expect(text, `${operationId}'s NCP pages`).toContain(`${pagesLabel}: ${Object.keys(pages).join(' · ')}`)
+    }
+    expect(operations.filter((o) => o.source && o.successSource && o.pages).length).toBeGreaterThan(0)
   })
 
   test('shows an error response with its translated description', async () => {
