@@ -29,6 +29,7 @@ import { directive } from '../../scripts/markdown-blocks.mjs'
 /** The guides, in the order the sidebar lists them; each is guides/<lang>/<slug>.md. */
 export const guideSlugs = Object.freeze([
   'quick-start',
+  'put-a-key-to-use',
   'signature-v2',
   'errors-and-retries',
   'credentials-and-sites',
