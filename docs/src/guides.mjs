@@ -14,6 +14,8 @@
 //   the other languages; the reference is `<operationId>.body.<field>` or
 //   `<operationId>.<query|path|header>.<parameter>`;
 // - `{{docs:operationId}}` inserts the URL of the operation's NCP reference page;
+// - `{{operations:x-idempotent=true}}` inserts the operations whose extension has that value, as
+//   code spans in the spec's order (`listApiKeys`, `searchApiKeys`, ...);
 // - `{{spec:/json/pointer}}` inserts a string or number of the spec, and a line
 //   `{{list:/json/pointer}}` a list of strings as Markdown bullets.
 //
@@ -109,6 +111,23 @@ function operationById(spec, operationId) {
 }
 
 /**
+ * The operationIds, in the spec's order, of the operations whose extension has the value written
+ * (`true`, `false`, or a string).
+ * @param {any} spec
+ * @param {string} extension
+ * @param {string} wanted
+ * @returns {string[]}
+ */
+function operationsWith(spec, extension, wanted) {
+  return Object.values(spec.paths ?? {}).flatMap((item) =>
+    methods
+      .map((method) => /** @type {any} */ (item)[method])
+      .filter((operation) => operation && String(operation[extension]) === wanted)
+      .map((operation) => operation.operationId),
+  )
+}
+
+/**
  * The schema a limit reference names: `<operationId>.body.<field>` (a field of the JSON request
  * body) or `<operationId>.<query|path|header>.<parameter>`. Undefined when the spec has no such
  * thing.
@@ -170,6 +189,11 @@ export function expandPlaceholders(markdown, spec, file) {
       const value = valueAtPointer(spec, pointer)
       if (typeof value !== 'string' && typeof value !== 'number') return fail(`the spec has no string or number at ${pointer}`)
       return String(value)
+    })
+    .replace(/\{\{operations:(x-[\w-]+)=(true|false|[\w-]+)\}\}/g, (_placeholder, extension, wanted) => {
+      const ids = operationsWith(spec, extension, wanted)
+      if (ids.length === 0) return fail(`no operation of the spec has ${extension} ${wanted}`)
+      return ids.map((id) => `\`${id}\``).join(', ')
     })
     .replace(/\{\{docs:([\w-]+)\}\}/g, (_placeholder, operationId) => {
       const url = operationById(spec, operationId)?.operation.externalDocs?.url

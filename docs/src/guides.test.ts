@@ -78,16 +78,30 @@ describe('guides', () => {
     expect(url.pathname.endsWith('/') || url.pathname.endsWith('/index.html')).toBe(true)
   })
 
-  test("the retry table of the errors guide names the operations by the spec's x-idempotent", () => {
-    const operations = operationsOf(spec).map(({ operationId, method, path }) => ({ operationId, idempotent: spec.paths[path][method]['x-idempotent'] }))
-    const ids = (idempotent: boolean) => operations.filter((o) => o.idempotent === idempotent).map((o) => o.operationId).sort()
-    for (const { code } of languages) {
-      const rows = raw(code, 'errors-and-retries')
+  test("the retry table of the errors guide names every operation, as the spec's x-idempotent splits them", () => {
+    const idsBy = (from: any, idempotent: boolean) =>
+      operationsOf(from)
+        .filter(({ method, path }) => from.paths[path][method]['x-idempotent'] === idempotent)
+        .map((o) => o.operationId)
+    /** The operations each row of the guide's tables names, as the page shows them. */
+    const rows = (code: string, from: any) =>
+      guide(code, 'errors-and-retries', from)
         .split('\n')
         .filter((line) => line.startsWith('| `'))
-        .map((line) => [...line.split('|')[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort())
-      expect(rows, code).toContainEqual(ids(true))
-      expect(rows, code).toContainEqual(ids(false))
+        .map((line) => [...line.split('|')[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]))
+    // Both searches only read, though sent with POST: retried like the other reads.
+    expect(idsBy(spec, true)).toEqual(expect.arrayContaining(['searchApiKeys', 'searchProductApiKeys']))
+    expect([...idsBy(spec, true), ...idsBy(spec, false)].sort()).toEqual(operationsOf(spec).map((o) => o.operationId).sort())
+    // A spec in which an idempotent operation is not: the guide moves it to the other row.
+    const changed = structuredClone(spec)
+    const moved = operationsOf(spec).find(({ method, path }) => spec.paths[path][method]['x-idempotent'] === true)!
+    changed.paths[moved.path][moved.method]['x-idempotent'] = false
+    for (const { code } of languages) {
+      for (const from of [spec, changed]) {
+        expect(rows(code, from), code).toContainEqual(idsBy(from, true))
+        expect(rows(code, from), code).toContainEqual(idsBy(from, false))
+      }
+      expect(idsBy(changed, false)).toContain(moved.operationId)
     }
   })
 
@@ -138,6 +152,7 @@ describe('guides', () => {
       ['{{docs:listKeys}}', 'the spec has no operation "listKeys" with externalDocs'],
       ['{{spec:/info/x-ncp-export/sha}}', 'the spec has no string or number at /info/x-ncp-export/sha'],
       ['{{list:/info/x-ncp-export/commit}}', 'the spec has no list of strings at /info/x-ncp-export/commit'],
+      ['{{operations:x-retried=true}}', 'no operation of the spec has x-retried true'],
       ['{{limits:createApiKey.body.apiKeyName}}', 'unknown placeholder {{limits:createApiKey.body.apiKeyName}}'],
     ])('fails the build on %s, naming the file', (placeholder, message) => {
       const folder = guidesWith(`# Signature\n\n${placeholder}\n`)
