@@ -69,6 +69,7 @@ for (const language of languages) {
     dir: join(root, 'guides', language.code),
     samplesDir: join(root, 'samples'),
     spec,
+    englishDir: join(root, 'guides', 'en'),
   })
   document = addGuides(addCodeSamples(showSources(document, language.words), join(root, 'samples', 'operations')), guides, language.words)
   mkdirSync(join(work, language.code), { recursive: true })
