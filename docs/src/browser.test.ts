@@ -144,6 +144,8 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
         }
         for (const label of everySample ? offered : offered.slice(0, 1)) {
           if (button && button.innerText.trim() !== label) {
+            // The menu's label can change a frame before the code does: wait for the code too.
+            const before = code()?.textContent
             if (!menuOpen()) {
               button.click()
               await until(`${route}'s sample menu`, menuOpen)
@@ -151,6 +153,7 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
             const item = await until(`${label} in ${route}'s sample menu`, () => openItems().find((i) => i.innerText.trim() === label))
             item.click()
             await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && !menuOpen())
+            await until(`${label}'s code in ${route}`, () => code() !== null && code()!.textContent !== before)
           }
           const pre = await until(`${route}'s ${label} code`, code)
           samples.push({ label, code: pre.textContent ?? '', fit: measure(pre) })
