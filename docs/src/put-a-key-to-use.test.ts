@@ -13,7 +13,7 @@ import { startWithProducts, type ProductSeed } from '../test/sample-products.js'
 
 const publisherCredentials = { accessKey: 'NCPPUBLISHERACCESS01', secretKey: 'NCPPUBLISHERSECRET0000000000000000000001' }
 const stage = (stageId: string, plans: string[]) => ({
-  apiId: `api-${stageId}`,
+  apiId: `a${stageId.slice(0, 9)}`,
   apiName: 'orders-api',
   stageId,
   stageName: stageId,

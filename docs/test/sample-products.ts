@@ -72,11 +72,17 @@ export const sampleProducts: ProductSeed[] = [
 ]
 
 /**
- * Whether an operation is about products (a product in its path, query or body): its sample needs
- * the fake to hold the sample products.
+ * Whether an operation is about products (a product in its path, query or body, or in what it
+ * answers, as the products of a key): its sample needs the fake to hold the sample products.
  */
 export function involvesProducts(operationId: OperationId): boolean {
-  const { pathParams, query, body } = operations[operationId]
-  const bodyFields: object = body?.properties ?? {}
-  return 'product-id' in pathParams || 'productId' in query || 'productId' in bodyFields
+  const { pathParams, query, body, response } = operations[operationId]
+  return 'product-id' in pathParams || 'productId' in query || names(body, 'productId') || names(response, 'productId')
+}
+
+/** Whether a schema of the table has a property of that name, at any depth. */
+function names(schema: unknown, field: string): boolean {
+  if (typeof schema !== 'object' || schema === null) return false
+  const { properties, items } = schema as { properties?: Record<string, unknown>; items?: unknown }
+  return (properties !== undefined && (field in properties || Object.values(properties).some((p) => names(p, field)))) || names(items, field)
 }
