@@ -9,15 +9,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { fencedBlocks } from '../../scripts/markdown-blocks.mjs'
 import { distDir, docsRoot, loadOverlay, loadSpec, readDist } from '../test/load.js'
 import { chromiumExecutable, chromiumFlags } from './chromium.mjs'
 import { operationsOf, sampleKinds } from './code-samples.mjs'
+import { anchorOf, guideSlugs, headingsOf, loadGuides } from './guides.mjs'
 import { languages, pagePath, type Language } from './languages.mjs'
 import { applyOverlay } from './overlay.mjs'
 import { startStaticServer, type StaticServer } from './static-server.mjs'
 
 const screenshots = join(docsRoot, 'test-results')
 const viewport = { width: 1400, height: 1000 }
+/** A phone's viewport (an iPhone 14's CSS pixels), where the guides' code must read whole too. */
+const phone = { width: 390, height: 844 }
 
 let server: StaticServer
 let context: BrowserContext
@@ -111,6 +115,10 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
       for (const route of routes) {
         location.hash = `#/${route}`
         const section = await until(`#${route}`, () => document.getElementById(route))
+        // The sidebar shows the open operation's entry: its tag's group is expanded for it.
+        const sidebar = await until(`${route}'s sidebar entry`, () =>
+          document.querySelector<HTMLElement>(`a[href="#/${route}"] > [data-testid="menu-item-label"]`)?.innerText.trim(),
+        )
         const panel = await until(`${route}'s sample panel`, () =>
           section.querySelector<HTMLElement>('[data-testid="right-panel"] [data-component-name="Panel/Panel"]'),
         )
@@ -122,35 +130,144 @@ async function walkOperations(page: Page, routes: string[], everySample: boolean
           ?.querySelector('button')
         const responses = await until(`${route}'s responses`, () => document.getElementById(`${route}/responses`)?.innerText.match(/^[2-5]\d\d$/m) && document.getElementById(`${route}/responses`)!.innerText)
         const code = () => panel.querySelector<HTMLElement>('pre[data-testid="source-code"]')
+        const panelText = panel.innerText
+        // One look at the open menu says what it offers; on the English page each sample is then
+        // chosen from it in turn (the first is already shown), on the others the menu is closed.
         let offered: string[]
+        const samples = []
+        const menuOpen = () => openItems().length > 0
         if (button) {
           button.click()
-          offered = (await until(`${route}'s sample menu`, () => openItems().length > 0 && openItems())).map((item) => item.innerText.trim())
-          button.click()
-          await until(`${route}'s sample menu closed`, () => openItems().length === 0)
+          offered = (await until(`${route}'s sample menu`, () => menuOpen() && openItems())).map((item) => item.innerText.trim())
         } else {
           offered = [(header.querySelector(':scope > span') as HTMLElement).innerText.trim()]
         }
-        const samples = []
         for (const label of everySample ? offered : offered.slice(0, 1)) {
           if (button && button.innerText.trim() !== label) {
             // The menu's label can change a frame before the code does: wait for the code too.
             const before = code()?.textContent
-            button.click()
+            if (!menuOpen()) {
+              button.click()
+              await until(`${route}'s sample menu`, menuOpen)
+            }
             const item = await until(`${label} in ${route}'s sample menu`, () => openItems().find((i) => i.innerText.trim() === label))
             item.click()
-            await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && openItems().length === 0)
+            await until(`${label} chosen in ${route}`, () => button.innerText.trim() === label && !menuOpen())
             await until(`${label}'s code in ${route}`, () => code() !== null && code()!.textContent !== before)
           }
           const pre = await until(`${route}'s ${label} code`, code)
           samples.push({ label, code: pre.textContent ?? '', fit: measure(pre) })
         }
-        walked.push({ route, text: section.innerText, responses, offered, samples })
+        if (button && menuOpen()) {
+          button.click()
+          await until(`${route}'s sample menu closed`, () => !menuOpen())
+        }
+        walked.push({ route, sidebar, text: section.innerText, panel: panelText, responses, offered, samples })
       }
       return walked
     },
     { routes, everySample, measureSource: measureLines.toString() },
   )
+}
+
+/**
+ * What the page shows of the guides, read in one pass inside the page like the operations: for
+ * each route given (a guide, `#/quick-start`, or one of its sections,
+ * `#/quick-start/your-own-openapi-fetch-client`), how each of the section's code blocks fits the
+ * column (`measureText`), and every section address of its guide the page has drawn. Redoc draws
+ * the section a route names; `blocks` says how many code blocks that section has, so that it is
+ * read once all are drawn.
+ */
+async function walkGuides(page: Page, routes: { route: string; blocks: number }[]) {
+  return page.evaluate(
+    async ({ routes, measureSource }) => {
+      const measure = new Function(`return (${measureSource})`)() as (pre: HTMLElement) => TextFit
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      async function until<T>(what: string, read: () => T | null | undefined | false): Promise<T> {
+        for (let i = 0; i < 2000; i++) {
+          const value = read()
+          if (value) return value
+          await frame()
+        }
+        throw new Error(`the page never showed ${what}`)
+      }
+      const walked = []
+      for (const { route, blocks } of routes) {
+        location.hash = `#/${route}`
+        const section = await until(`#${route}`, () => document.getElementById(route))
+        const pres = await until(`${route}'s ${blocks} code blocks`, () => {
+          const found = Array.from(section.querySelectorAll<HTMLElement>('[data-component-name="Markdown/Markdown"] pre'))
+          return found.length === blocks && found
+        })
+        // Headings carry their section's address too, with a leading slash.
+        const guide = route.split('/')[0]!
+        const addresses = Array.from(document.querySelectorAll(`[id^="${guide}/"], [id^="/${guide}/"]`), (e) => e.id.replace(/^\//, ''))
+        walked.push({ route, addresses, blocks: pres.map((pre) => ({ first: (pre.textContent ?? '').split('\n')[0], fit: measure(pre) })) })
+      }
+      return walked
+    },
+    { routes, measureSource: measureText.toString() },
+  )
+}
+
+interface TextFit {
+  scrollWidth: number
+  clientWidth: number
+  /** Each line of the code: how many rows of the box it takes, and whether any of it lies outside the box. */
+  lines: { line: number; rows: number; outside: boolean; text: string }[]
+}
+
+/**
+ * How a guide's code block fits its column. Its lines are plain text (no element per line, as in
+ * the samples' panel), so each line is measured through Ranges over its characters: the rows its
+ * rectangles take (more than one when the line wraps) and whether any rectangle reaches past the
+ * box's content edges.
+ */
+function measureText(pre: HTMLElement): TextFit {
+  pre.scrollLeft = 0
+  const style = getComputedStyle(pre)
+  const box = pre.getBoundingClientRect()
+  const left = box.left + pre.clientLeft + parseFloat(style.paddingLeft) - 0.5
+  const right = box.left + pre.clientLeft + pre.clientWidth - parseFloat(style.paddingRight) + 0.5
+  const lines: { rects: DOMRect[]; text: string }[] = [{ rects: [], text: '' }]
+  const texts = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT)
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const content = node.textContent ?? ''
+    // Words only: where a wrapped line breaks, the space before the break hangs past the edge,
+    // as CSS lets it, and shows nothing.
+    for (const part of content.matchAll(/\n|\S+/g)) {
+      if (part[0] === '\n') {
+        lines.push({ rects: [], text: '' })
+        continue
+      }
+      const range = document.createRange()
+      range.setStart(node, part.index!)
+      range.setEnd(node, part.index! + part[0].length)
+      lines.at(-1)!.rects.push(...Array.from(range.getClientRects()).filter((r) => r.width > 0))
+      lines.at(-1)!.text += (lines.at(-1)!.text ? ' ' : '') + part[0]
+    }
+  }
+  return {
+    scrollWidth: pre.scrollWidth,
+    clientWidth: pre.clientWidth,
+    lines: lines.map(({ rects, text }, i) => ({
+      line: i + 1,
+      rows: new Set(rects.map((r) => Math.round(r.top))).size,
+      outside: rects.some((r) => r.left < left || r.right > right),
+      text,
+    })),
+  }
+}
+
+/** What a guide's code block does not show whole: a line past the edge, a scroll, a wrap where none may be. */
+function unreadLines(where: string, { scrollWidth, clientWidth, lines }: TextFit, wrapping: boolean): string[] {
+  const cut: string[] = []
+  if (scrollWidth > clientWidth) cut.push(`${where}: the code scrolls (scrollWidth ${scrollWidth} px > clientWidth ${clientWidth} px)`)
+  for (const { line, rows, outside, text } of lines) {
+    if (outside) cut.push(`${where} line ${line}: reaches past the column: ${text}`)
+    if (!wrapping && rows > 1) cut.push(`${where} line ${line}: wraps onto ${rows} rows: ${text}`)
+  }
+  return cut
 }
 
 interface LineFit {
@@ -243,6 +360,43 @@ async function cjkGlyphProblems(page: Page): Promise<string[]> {
     )
 }
 
+/** The description of an operation's request body example, as the page's document has it. */
+function requestExampleOf(document: any, operation: any): string | undefined {
+  const examples = operation.requestBody?.content?.['application/json']?.examples ?? {}
+  const first: any = Object.values(examples)[0]
+  const example = first?.$ref ? document.components.examples[first.$ref.split('/').pop()] : first
+  return example?.description
+}
+
+/** Words for a page, by language: a request example's caption has no reason to name one. */
+const pageWords: Record<string, RegExp> = { en: /\bpages?\b/i, ko: /페이지/, ja: /ページ/ }
+
+/**
+ * A guide's routes as a page shows it: the guide (`quick-start`) and each of its sections
+ * (`quick-start/your-own-openapi-fetch-client`, the anchor the build gives its heading), with the
+ * number of code blocks in each.
+ */
+function sectionsOf(slug: string, markdown: string): { route: string; blocks: number }[] {
+  const lines = markdown.split('\n')
+  const headings = headingsOf(markdown)
+  const starts = [0, ...headings.map((heading) => heading.index), lines.length]
+  return starts.slice(0, -1).map((start, i) => {
+    const anchor = i === 0 ? undefined : /\{% #([\w-]+) %\}$/.exec(headings[i - 1]!.text)?.[1]
+    return {
+      route: anchor === undefined ? slug : `${slug}/${anchor}`,
+      blocks: fencedBlocks(lines.slice(start, starts[i + 1]).join('\n')).length,
+    }
+  })
+}
+
+/** The address of each guide's sections, from the English guide's headings. */
+const englishSections: Record<string, string[]> = Object.fromEntries(
+  guideSlugs.map((slug) => {
+    const markdown = readFileSync(join(docsRoot, 'guides', 'en', `${slug}.md`), 'utf8')
+    return [slug, headingsOf(markdown).map((heading) => `${slug}/${anchorOf(heading.text)}`)]
+  }),
+)
+
 describe.each(languages)('the $name page ($code)', (language) => {
   const document = documentOf(language)
   const operations = operationsOf(document).map((operation) => {
@@ -253,27 +407,48 @@ describe.each(languages)('the $name page ($code)', (language) => {
       summary: op.summary as string,
       success: Object.keys(op.responses).find((code) => code.startsWith('2'))!,
       errorCodes: Object.keys(op.responses).filter((code) => Number(code) >= 400),
+      source: op['x-ncp-source'] as string | undefined,
+      pages: op['x-ncp-pages'] as Record<string, string> | undefined,
+      successSource: (Object.entries(op.responses) as [string, any][]).find(([code]) => code.startsWith('2'))?.[1]['x-ncp-source'] as string | undefined,
+      requestExample: requestExampleOf(document, op),
     }
   })
+  // The guides as this page shows them, how many code blocks each has, and the address of each
+  // section: the English heading's, in every language.
+  const guides = loadGuides({
+    dir: join(docsRoot, 'guides', language.code),
+    samplesDir: join(docsRoot, 'samples'),
+    spec: loadSpec(),
+    englishDir: join(docsRoot, 'guides', 'en'),
+  })
+  const guideRoutes = guides.flatMap(({ slug, markdown }) => sectionsOf(slug, markdown))
   // Every sample is chosen and read back on the English page; the samples are the same files on
   // every page, so the translated pages show that each operation offers them all and opens on the first.
   const everySample = language.code === 'en'
   let walked: Awaited<ReturnType<typeof walkOperations>>
+  let guidesWide: Awaited<ReturnType<typeof walkGuides>>
+  let guidesPhone: Awaited<ReturnType<typeof walkGuides>>
 
   beforeAll(async () => {
     await open(pagePath(language))
     await page.locator('#redoc').getByText(document.info.title).first().waitFor()
     walked = await walkOperations(page, operations.map((o) => o.route), everySample)
+    guidesWide = await walkGuides(page, guideRoutes)
+    await page.setViewportSize(phone)
+    try {
+      // Only the sections with code, at a phone's width.
+      guidesPhone = await walkGuides(page, guideRoutes.filter((section) => section.blocks > 0))
+    } finally {
+      await page.setViewportSize(viewport)
+    }
   })
 
   const walkOf = (operationId: string) => walked[operations.findIndex((o) => o.operationId === operationId)]!
 
-  test('lists every operation of the spec in the sidebar with its method, in the page language', async () => {
-    for (const { operationId, method, summary, route } of operations) {
-      const link = page.locator(`a[href="#/${route}"]`).first()
-      await expect.poll(() => link.count(), { message: operationId }).toBe(1)
-      const text = await link.innerText()
-      expect(text).toContain(summary)
+  test('lists every operation of the spec in the sidebar with its method, in the page language', () => {
+    for (const { operationId, method, summary } of operations) {
+      const text = walkOf(operationId).sidebar
+      expect(text, operationId).toContain(summary)
       expect(text.toUpperCase()).toContain(method.toUpperCase())
       if (script[language.code]) expect(summary).toMatch(script[language.code]!)
     }
@@ -288,6 +463,18 @@ describe.each(languages)('the $name page ($code)', (language) => {
       for (const code of [success, ...errorCodes]) expect(responses, `${operationId} ${code}`).toMatch(new RegExp(`^${code}$`, 'm'))
       expect(errorCodes).toEqual(expect.arrayContaining(['400', '401', '403', '429', '500', '503', '504']))
     }
+  })
+
+  test("shows where an operation and its success response come from: the spec's x-ncp-source, untranslated", () => {
+    const { source: label, pages: pagesLabel } = language.words
+    const flat = (text: string) => text.replace(/\s+/g, ' ').replaceAll('`', '').trim()
+    for (const { operationId, source, successSource, pages } of operations) {
+      const { text } = walkOf(operationId)
+      if (source) expect(text, `${operationId}'s source`).toContain(`${label} ${flat(source)}`)
+      if (successSource) expect(text, `${operationId}'s success response's source`).toContain(`${label} ${flat(successSource)}`)
+      if (pages) expect(text, `${operationId}'s NCP pages`).toContain(`${pagesLabel}: ${Object.keys(pages).join(' · ')}`)
+    }
+    expect(operations.filter((o) => o.source && o.successSource && o.pages).length).toBeGreaterThan(0)
   })
 
   test('shows an error response with its translated description', async () => {
@@ -354,6 +541,77 @@ describe.each(languages)('the $name page ($code)', (language) => {
     console.log(figures)
   })
 
+  test("captions each request example in the sample panel by what it is, in the page's language", () => {
+    const withExample = operations.filter((o) => o.requestExample)
+    expect(withExample.length).toBeGreaterThan(0)
+    // Markdown takes the asterisks of masked IDs (***9rpm***) for emphasis where they are not code.
+    const words = (text: string) => plain(text).replaceAll('*', '').replace(/\s+/g, ' ')
+    for (const { operationId, requestExample } of withExample) {
+      expect(words(walkOf(operationId).panel), operationId).toContain(words(requestExample!))
+      // A request example is not a page: a caption that speaks of one cites NCP's page, which a
+      // reader may not know (that goes in the example's x-ncp-source).
+      expect(requestExample, operationId).not.toMatch(pageWords[language.code]!)
+    }
+  })
+
+  test.each([
+    { width: viewport.width, wrapping: false, how: 'each line on one row' },
+    { width: phone.width, wrapping: true, how: 'wrapped where a line is wider than the column' },
+  ])("shows every line of every guide's code whole at $width px, $how", ({ width, wrapping }) => {
+    const walkedGuides = width === phone.width ? guidesPhone : guidesWide
+    const withCode = guideRoutes.filter((section) => section.blocks > 0)
+    expect(walkedGuides.filter((w) => w.blocks.length > 0).map((w) => [w.route, w.blocks.length])).toEqual(withCode.map((r) => [r.route, r.blocks]))
+    const cut = walkedGuides.flatMap(({ route, blocks }) => blocks.flatMap(({ first, fit }, i) => unreadLines(`${route} block ${i + 1} (${first})`, fit, wrapping)))
+    expect(cut, cut.join('\n')).toEqual([])
+    // At a phone's width some lines are wider than the column: the check is not vacuous there.
+    const wrapped = walkedGuides.flatMap((g) => g.blocks.flatMap((b) => b.fit.lines)).filter((line) => line.rows > 1)
+    if (wrapping) expect(wrapped.length).toBeGreaterThan(0)
+  })
+
+  test('gives each guide section the address of its English heading, and no other', () => {
+    const expected = Object.entries(englishSections).flatMap(([slug, sections]) => [slug, ...sections])
+    // Each English address was opened on this page (the walk waits for its section)...
+    expect(guidesWide.map((w) => w.route)).toEqual(expected)
+    // ...and every section address the page drew is one of them.
+    const drawn = new Set(guidesWide.flatMap((w) => w.addresses))
+    expect([...drawn].filter((address) => !expected.includes(address))).toEqual([])
+    expect(Object.values(englishSections).flat().length).toBeGreaterThan(0)
+  })
+
+  test("opens the sources guide of this page from the link under the title, not another site", async () => {
+    // The introduction, at the page's first address (#/), holds the link.
+    await page.goto(`${server.url}${pagePath(language)}#/`)
+    const link = page.locator('#redoc a[href="#/sources"]').filter({ hasText: plain(document.externalDocs.description).slice(0, 20) })
+    await link.click()
+    await expect.poll(() => page.url()).toBe(`${server.url}${pagePath(language)}#/sources`)
+    await page.locator('[id="sources"]').waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe(language.code)
+  })
+
+  test('declares its icon inline, so that the browser asks for no missing /favicon.ico', async () => {
+    // Chromium fetches no icon while requests are routed, as here, so the request itself cannot
+    // be watched: what the page declares is checked instead.
+    expect(await page.locator('head link[rel~="icon"]').getAttribute('href')).toMatch(/^data:/)
+  })
+
+  test("links the other languages to the reader's place: the same route on their page", async () => {
+    const index = languages.indexOf(language)
+    const next = languages[(index + 1) % languages.length]!
+    // An operation on one page, a guide's section on the next: both keep their address.
+    const create = operations.find((o) => o.operationId === 'createApiKey')!.route
+    const place = index % 2 === 0 ? create : englishSections['quick-start']![0]!
+    // Reached inside the page, as a reader does, so that the link is set from the route alone.
+    expect(page.url().startsWith(`${server.url}${pagePath(language)}#`)).toBe(true)
+    await page.evaluate((route) => {
+      location.hash = `#/${route}`
+    }, place)
+    await page.locator(`[id="${place}"]`).waitFor()
+    await page.locator(`.docs-languages a[hreflang="${next.code}"]`).click()
+    await expect.poll(() => page.url()).toBe(`${server.url}${pagePath(next)}#/${place}`)
+    await page.locator(`[id="${place}"]`).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe(next.code)
+  })
+
   test('draws Hangul and kana as letters, not boxes', async () => {
     const problems = await cjkGlyphProblems(page)
     expect(problems, problems.join('\n')).toEqual([])
@@ -377,6 +635,8 @@ describe('the start page', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe(language.code)
       await page.goBack()
     }
+    // An inline icon, as on the reference pages: none is asked of the server, which has none.
+    expect(await page.locator('head link[rel~="icon"]').getAttribute('href')).toMatch(/^data:/)
     expect(offHost).toEqual([])
     expect(errors).toEqual([])
   })

@@ -16,6 +16,7 @@ import { renderLanding } from './landing.mjs'
 import { languages, pagePath } from './languages.mjs'
 import { applyOverlay } from './overlay.mjs'
 import { inlineRemoteAssets, remoteResources } from './self-contained.mjs'
+import { showSources } from './sources.mjs'
 import { checkTranslation } from './translation-coverage.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -68,8 +69,9 @@ for (const language of languages) {
     dir: join(root, 'guides', language.code),
     samplesDir: join(root, 'samples'),
     spec,
+    englishDir: join(root, 'guides', 'en'),
   })
-  document = addGuides(addCodeSamples(document, join(root, 'samples', 'operations')), guides, language.words)
+  document = addGuides(addCodeSamples(showSources(document, language.words), join(root, 'samples', 'operations')), guides, language.words)
   mkdirSync(join(work, language.code), { recursive: true })
   writeFileSync(join(work, language.code, 'openapi.json'), JSON.stringify(document, null, 2))
   sections.push({ language, title: document.info.title, guides })

@@ -3,10 +3,21 @@ import { createHmac } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { createApiKeyClient, type ApiKey, type ApiKeyClient } from '@ncloud-apigw/client'
+import {
+  exampleRequests,
+  matchOperation,
+  operations as operationTable,
+  problems,
+  queryValues,
+  requestProblems,
+  type OperationId,
+} from '@ncloud-apigw/operations'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from '@ncloud-apigw/testing'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { signatureV2Headers } from '../samples/guides/signature-v2.js'
 import { docsRoot, loadSpec } from '../test/load.js'
+import { involvesProducts, sampleProducts, startWithProducts } from '../test/sample-products.js'
 import { parse } from 'yaml'
 import { languages } from './languages.mjs'
 import { addCodeSamples, codeSampleLanguageProblems, operationsOf, redocSampleName, sampleKinds } from './code-samples.mjs'
@@ -63,14 +74,8 @@ describe('code samples', () => {
       expect(codeSamples.map((s: { label: string }) => s.label), operationId).toEqual(sampleKinds.map((k) => k.label))
       for (const s of codeSamples) expect(s.source.trim(), `${operationId} ${s.label}`).not.toBe('')
     }
-    expect(operations.map((o) => o.operationId).sort()).toEqual([
-      'createApiKey',
-      'deleteApiKey',
-      'getApiKey',
-      'listApiKeys',
-      'regenerateApiKey',
-      'updateApiKey',
-    ])
+    // The docs read the spec's operations as the client, the fake and the CLI do: by the table.
+    expect(operations.map((o) => o.operationId)).toEqual(Object.keys(operationTable))
   })
 
   test("redocly.yaml names every sample kind for Redoc, on every language's page", () => {
@@ -102,8 +107,12 @@ describe('code samples', () => {
       expect(client, operationId).toContain(`apigw.${operationId}(`)
       const raw = readFileSync(join(samples, 'operations', `${operationId}.raw.ts`), 'utf8')
       expect(raw, operationId).toContain('const raw = createRawClient(createApiKeyClient())')
-      expect(raw, operationId).toContain(`raw.${method.toUpperCase()}('${path}'`)
       expect(raw, operationId).not.toMatch(/\.raw\b/)
+      // A path too long for the panel is a template literal in pieces, `/a/{b}${'/c/{d}'}` as
+      // const, in a variable named path; joined, it is the spec's path.
+      const code = raw.replace(/\$\{\s*'([^'`]*)'\s*\}/g, '$1').replace(/\(\s+/g, '(')
+      const inPieces = code.includes(`const path =\n  \`${path}\` as const`)
+      expect(code, operationId).toContain(`raw.${method.toUpperCase()}(${inPieces ? 'path' : `'${path}'`},`)
     }
   })
 
@@ -125,7 +134,9 @@ describe('code samples', () => {
     expect(args[args.indexOf('-X') + 1]).toBe(method.toUpperCase())
     const url = new URL(args.find((arg) => arg.startsWith('https://'))!)
     expect(url.origin + '/api/v1').toBe(spec.servers[0].url)
-    expect(url.pathname).toMatch(new RegExp(`^/api/v1${path.replace('{api-key-id}', '[^/]+')}$`))
+    const route = matchOperation(method.toUpperCase(), url.pathname.slice('/api/v1'.length))
+    expect(route?.operationId, `${url.pathname} is the path of ${operationId}`).toBe(operationId)
+    expect(url.pathname.startsWith('/api/v1/')).toBe(true)
     // An operation with query parameters is shown with a query, which the signature covers.
     const operation = spec.paths[path][method]
     const queryNames = (operation.parameters ?? [])
@@ -139,10 +150,12 @@ describe('code samples', () => {
     expect(headers['x-ncp-iam-access-key']).toBe(example.accessKey)
     const stringToSign = `${method.toUpperCase()} ${url.pathname}${url.search}\n${example.timestamp}\n${example.accessKey}`
     expect(headers['x-ncp-apigw-signature-v2']).toBe(createHmac('sha256', example.secretKey).update(stringToSign).digest('base64'))
-    if (args.includes('--data')) {
-      expect(headers['content-type']).toBe('application/json')
-      expect(() => JSON.parse(args[args.indexOf('--data') + 1]!)).not.toThrow()
-    }
+    const body = args.includes('--data') ? JSON.parse(args[args.indexOf('--data') + 1]!) : undefined
+    if (body !== undefined) expect(headers['content-type']).toBe('application/json')
+    // What it sends is a request the spec allows: its IDs, query and body within every limit.
+    const pathParams = Object.fromEntries(Object.entries(route!.rawParams).map(([name, raw]) => [name, decodeURIComponent(raw)]))
+    const query = queryValues(operationTable[operationId as OperationId], url.searchParams)
+    expect(requestProblems(operationTable[operationId as OperationId], { pathParams, query, body })).toEqual([])
   })
 
   test("the GET curl sample reproduces the spec's worked signature example", async () => {
@@ -182,54 +195,163 @@ describe('code samples', () => {
 })
 
 describe('the curl samples against the fake API Gateway', () => {
-  let gateway: FakeApiGateway | undefined
-  beforeAll(async () => {
-    gateway = await startFakeApiGateway()
-  })
-  afterAll(() => gateway?.close())
-
   /** Runs a sample as a user would, pointed at the fake instead of NCP, and returns what curl printed. */
-  async function send(operationId: string, apiKeyId?: string): Promise<string> {
+  async function send(gateway: FakeApiGateway, operationId: string, apiKeyId?: string): Promise<string> {
     let source = readFileSync(join(samples, 'operations', `${operationId}.sh`), 'utf8')
     const replaceLine = (name: string, value: string) => {
       const line = new RegExp(`^${name}=.*$`, 'm')
       expect(source, `${operationId}.sh sets ${name}`).toMatch(line)
       source = source.replace(line, `${name}="${value}"`)
     }
-    replaceLine('HOST', new URL(gateway!.url).origin)
+    replaceLine('HOST', new URL(gateway.url).origin)
     if (apiKeyId !== undefined) replaceLine('API_KEY_ID', apiKeyId)
     const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey }
     const { stdout } = await run('bash', ['-c', source], { env: { PATH: process.env.PATH ?? '', ...env } })
     return stdout
   }
-  const json = async (operationId: string, apiKeyId?: string) => JSON.parse(await send(operationId, apiKeyId))
+  /** What curl prints for an answer with no body: the status line the sample writes out. */
+  const statusLine = (operationId: string) => `\nHTTP ${successOf(operationId)}\n`
 
-  test('all six succeed, each signature verified by the fake', async () => {
-    const created = await json('createApiKey')
-    expect(created.apiKey).toMatchObject({ apiKeyName: 'ci-bot', apiKeyDescription: 'Deploys from CI', isEnabled: true })
-    const id: string = created.apiKey.apiKeyId
+  /**
+   * The state a sample starts from. By default a key named ci-bot exists and, for the samples
+   * about products, is subscribed to every product the fake holds and approved there: a key in
+   * use. These samples need something else.
+   */
+  const before: Partial<Record<OperationId, { apiKeyName?: string; state: 'new' | 'subscribed' }>> = {
+    // The key it subscribes is not subscribed yet.
+    subscribeApiKey: { state: 'new' },
+    // The key it approves waits for approval.
+    updateProductApiKeyStatus: { state: 'subscribed' },
+    // Its search asks for a key of this name waiting for approval.
+    searchApiKeys: { apiKeyName: 'apiKey-***', state: 'subscribed' },
+  }
 
-    const page = await json('listApiKeys')
-    expect(page.apiKeys.map((key: { apiKeyId: string }) => key.apiKeyId)).toContain(id)
-    expect(page.apiKeys.every((key: object) => !('primaryKey' in key) && !('secondaryKey' in key))).toBe(true)
-    expect(await json('getApiKey', id)).toMatchObject({ apiKeyId: id, apiKeyName: 'ci-bot' })
-    const updated = await json('updateApiKey', id)
-    expect(updated.apiKey).toMatchObject({ apiKeyId: id, apiKeyDescription: 'Paused', isEnabled: false })
-    const regenerated = await json('regenerateApiKey', id)
-    expect(regenerated.apiKey.primaryKey).toBe(updated.apiKey.primaryKey)
-    expect(regenerated.apiKey.secondaryKey).not.toBe(updated.apiKey.secondaryKey)
-    expect(await send('deleteApiKey', id)).toBe(`\nHTTP ${successOf('deleteApiKey')}\n`)
-    expect(gateway!.keys.has(id)).toBe(false)
+  interface Outcome {
+    printed: string
+    key: ApiKey
+    apigw: ApiKeyClient
+    gateway: FakeApiGateway
+  }
+  const productIds = sampleProducts.map((product) => product.productId)
+  const productsOf = async (apigw: ApiKeyClient, key: ApiKey) => {
+    const related = []
+    for await (const product of apigw.paginateApiKeyProducts(key.apiKeyId)) related.push(product)
+    return related
+  }
 
-    const order = ['createApiKey', 'listApiKeys', 'getApiKey', 'updateApiKey', 'regenerateApiKey', 'deleteApiKey']
-    expect(order.slice().sort()).toEqual(operations.map((o) => o.operationId).sort())
-    expect(gateway!.requests.map((r) => [r.operationId, r.status, r.signatureValid])).toEqual(order.map((op) => [op, successOf(op), true]))
+  /** What each sample did, beyond answering its success status to a signature the fake verified. */
+  const effects: Partial<Record<OperationId, (outcome: Outcome) => Promise<void> | void>> = {
+    createApiKey: ({ printed, gateway }) => {
+      const created = JSON.parse(printed).apiKey
+      expect(created).toMatchObject({ apiKeyName: 'ci-bot', apiKeyDescription: 'Deploys from CI', isEnabled: true })
+      expect(gateway.keys.has(created.apiKeyId)).toBe(true)
+    },
+    listApiKeys: ({ printed, key }) => {
+      const page = JSON.parse(printed)
+      expect(page.apiKeys.map((listed: { apiKeyId: string }) => listed.apiKeyId)).toContain(key.apiKeyId)
+      expect(page.apiKeys.every((listed: object) => !('primaryKey' in listed) && !('secondaryKey' in listed))).toBe(true)
+    },
+    getApiKey: ({ printed, key }) => expect(JSON.parse(printed)).toMatchObject({ apiKeyId: key.apiKeyId, apiKeyName: 'ci-bot' }),
+    updateApiKey: ({ printed, key }) => {
+      expect(JSON.parse(printed).apiKey).toMatchObject({ apiKeyId: key.apiKeyId, apiKeyDescription: 'Paused', isEnabled: false })
+    },
+    regenerateApiKey: ({ printed, key }) => {
+      const regenerated = JSON.parse(printed).apiKey
+      expect(regenerated.primaryKey).toBe(key.primaryKey)
+      expect(regenerated.secondaryKey).not.toBe(key.secondaryKey)
+    },
+    deleteApiKey: ({ printed, key, gateway }) => {
+      expect(printed).toBe(statusLine('deleteApiKey'))
+      expect(gateway.keys.has(key.apiKeyId)).toBe(false)
+    },
+    subscribeApiKey: async ({ printed, key, apigw }) => {
+      expect(printed).toBe(statusLine('subscribeApiKey'))
+      expect((await productsOf(apigw, key)).map((p) => p.productId)).toEqual([exampleRequests.subscribeApiKey.body.productId])
+    },
+    unsubscribeApiKey: async ({ printed, key, apigw }) => {
+      expect(printed).toBe(statusLine('unsubscribeApiKey'))
+      const left = (await productsOf(apigw, key)).map((p) => p.productId)
+      expect(left.sort()).toEqual(productIds.filter((id) => id !== exampleRequests.unsubscribeApiKey.body.productId).sort())
+    },
+    listApiKeyProducts: ({ printed }) => {
+      const { apiKeyRelateProductDtos: related, total } = JSON.parse(printed)
+      expect(related.map((p: { productId: string }) => p.productId).sort()).toEqual([...productIds].sort())
+      expect(related.every((p: { status: string }) => p.status === 'ACCEPTED')).toBe(true)
+      expect(total).toBe(productIds.length)
+    },
+    searchApiKeys: ({ printed }) => {
+      // One key matches its name and status; the page starts past it, at the sample's offset.
+      expect(JSON.parse(printed)).toEqual({ apiKeys: [], total: 1 })
+    },
+    listApiKeySubscriptions: ({ printed, key }) => {
+      const { content, total } = JSON.parse(printed).apiKeyRelations
+      const { stageId, apiId } = exampleRequests.listApiKeySubscriptions.query
+      expect(content).toEqual([expect.objectContaining({ apiKeyId: key.apiKeyId, apiId, stageId })])
+      expect(total).toBe(1)
+    },
+    searchProductApiKeys: ({ printed, key }) => {
+      const { content, total } = JSON.parse(printed).apiKeyPage
+      expect(content).toEqual([expect.objectContaining({ apiKeyId: key.apiKeyId, status: 'ACCEPTED', primaryKey: key.primaryKey })])
+      expect(total).toBe(1)
+    },
+    updateProductApiKeyStatus: async ({ printed, key, apigw }) => {
+      expect(printed).toBe(statusLine('updateProductApiKeyStatus'))
+      const productId = exampleRequests.updateProductApiKeyStatus.pathParams['product-id']
+      const statuses = (await productsOf(apigw, key)).map((p) => [p.productId, p.status])
+      expect(statuses).toContainEqual([productId, 'ACCEPTED'])
+      // Only that product: the others still wait for their publisher.
+      expect(statuses.filter(([, status]) => status === 'ACCEPTED')).toHaveLength(1)
+    },
+    updateApiKeyUsagePlan: async ({ printed, key, apigw }) => {
+      expect(printed).toBe(statusLine('updateApiKeyUsagePlan'))
+      const { pathParams, body } = exampleRequests.updateApiKeyUsagePlan
+      const page = await apigw.listApiKeySubscriptions(key.apiKeyId, { productId: pathParams['product-id'], stageId: pathParams['stage-id'] })
+      expect(page.content.map((stage) => stage.usagePlanId)).toEqual([body.usagePlanId])
+    },
+  }
+
+  test('every operation has its check of what the sample did', () => {
+    expect(Object.keys(effects).sort()).toEqual(operations.map((o) => o.operationId).sort())
+  })
+
+  test.each(operations)('the $operationId sample succeeds, its signature verified by the fake', async ({ operationId }) => {
+    const id = operationId as OperationId
+    const products = involvesProducts(id)
+    const gateway = await (products ? startWithProducts(sampleProducts) : startFakeApiGateway())
+    try {
+      const apigw = createApiKeyClient({ baseUrl: gateway.url, credentials: TEST_CREDENTIALS })
+      const { apiKeyName = 'ci-bot', state = 'in use' } = before[id] ?? {}
+      const key = await apigw.createApiKey({ apiKeyName })
+      if (products && state !== 'new') {
+        for (const { productId, subscriptionCode } of sampleProducts) {
+          await apigw.subscribeApiKey(key.apiKeyId, { productId })
+          if (state === 'in use' && subscriptionCode === 'PROTECTED') {
+            await apigw.updateProductApiKeyStatus(productId, key.apiKeyId, { status: 'ACCEPTED' })
+          }
+        }
+      }
+      const sentBefore = gateway.requests.length
+      const takesKey = 'api-key-id' in operationTable[id].pathParams
+      const printed = await send(gateway, operationId, takesKey ? key.apiKeyId : undefined)
+      const sent = gateway.requests.slice(sentBefore)
+      expect(sent.map((r) => [r.operationId, r.status, r.signatureValid])).toEqual([[operationId, successOf(operationId), true]])
+      // An answer with a body is one the spec allows.
+      if (!printed.startsWith('\nHTTP ')) expect(problems(operationTable[id].response!, JSON.parse(printed))).toEqual([])
+      await effects[id]!({ printed, key, apigw, gateway })
+    } finally {
+      await gateway.close()
+    }
   })
 
   test('the delete sample prints the 404 of a key that is gone, with its body', async () => {
-    const answer = await send('deleteApiKey', 'no-such-key')
-    const [body, status] = answer.split('\nHTTP ')
-    expect(status).toBe('404\n')
-    expect(JSON.parse(body!).error).toMatchObject({ errorCode: '300', message: 'Not Found Exception' })
+    const gateway = await startFakeApiGateway()
+    try {
+      const answer = await send(gateway, 'deleteApiKey', 'no-such-key')
+      const [body, status] = answer.split('\nHTTP ')
+      expect(status).toBe('404\n')
+      expect(JSON.parse(body!).error).toMatchObject({ errorCode: '300', message: 'Not Found Exception' })
+    } finally {
+      await gateway.close()
+    }
   })
 })

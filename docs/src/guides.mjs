@@ -14,6 +14,8 @@
 //   the other languages; the reference is `<operationId>.body.<field>` or
 //   `<operationId>.<query|path|header>.<parameter>`;
 // - `{{docs:operationId}}` inserts the URL of the operation's NCP reference page;
+// - `{{operations:x-idempotent=true}}` inserts the operations whose extension has that value, as
+//   code spans in the spec's order (`listApiKeys`, `searchApiKeys`, ...);
 // - `{{spec:/json/pointer}}` inserts a string or number of the spec, and a line
 //   `{{list:/json/pointer}}` a list of strings as Markdown bullets.
 //
@@ -24,11 +26,12 @@
 import { readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { describe as describeSchema } from '@ncloud-apigw/operations'
-import { directive } from '../../scripts/markdown-blocks.mjs'
+import { directive, fencedBlocks } from '../../scripts/markdown-blocks.mjs'
 
 /** The guides, in the order the sidebar lists them; each is guides/<lang>/<slug>.md. */
 export const guideSlugs = Object.freeze([
   'quick-start',
+  'put-a-key-to-use',
   'signature-v2',
   'errors-and-retries',
   'credentials-and-sites',
@@ -108,6 +111,23 @@ function operationById(spec, operationId) {
 }
 
 /**
+ * The operationIds, in the spec's order, of the operations whose extension has the value written
+ * (`true`, `false`, or a string).
+ * @param {any} spec
+ * @param {string} extension
+ * @param {string} wanted
+ * @returns {string[]}
+ */
+function operationsWith(spec, extension, wanted) {
+  return Object.values(spec.paths ?? {}).flatMap((item) =>
+    methods
+      .map((method) => /** @type {any} */ (item)[method])
+      .filter((operation) => operation && String(operation[extension]) === wanted)
+      .map((operation) => operation.operationId),
+  )
+}
+
+/**
  * The schema a limit reference names: `<operationId>.body.<field>` (a field of the JSON request
  * body) or `<operationId>.<query|path|header>.<parameter>`. Undefined when the spec has no such
  * thing.
@@ -170,6 +190,11 @@ export function expandPlaceholders(markdown, spec, file) {
       if (typeof value !== 'string' && typeof value !== 'number') return fail(`the spec has no string or number at ${pointer}`)
       return String(value)
     })
+    .replace(/\{\{operations:(x-[\w-]+)=(true|false|[\w-]+)\}\}/g, (_placeholder, extension, wanted) => {
+      const ids = operationsWith(spec, extension, wanted)
+      if (ids.length === 0) return fail(`no operation of the spec has ${extension} ${wanted}`)
+      return ids.map((id) => `\`${id}\``).join(', ')
+    })
     .replace(/\{\{docs:([\w-]+)\}\}/g, (_placeholder, operationId) => {
       const url = operationById(spec, operationId)?.operation.externalDocs?.url
       if (typeof url !== 'string') return fail(`the spec has no operation "${operationId}" with externalDocs`)
@@ -197,21 +222,81 @@ export function expandPlaceholders(markdown, spec, file) {
 }
 
 /**
+ * The section headings (`##` and deeper) of a guide's Markdown, outside its code blocks.
+ * @param {string} markdown
+ * @returns {{ index: number, level: number, text: string }[]} index: the line's, from 0
+ */
+export function headingsOf(markdown) {
+  const inCode = new Set()
+  for (const block of fencedBlocks(markdown)) {
+    const closing = block.bodyLine + block.body.split('\n').length - 1
+    for (let line = block.line; line <= closing; line++) inCode.add(line - 1)
+  }
+  return markdown.split('\n').flatMap((line, index) => {
+    const match = inCode.has(index) ? null : /^(#{2,6})\s+(.+?)\s*$/.exec(line)
+    return match ? [{ index, level: /** @type {string} */ (match[1]).length, text: /** @type {string} */ (match[2]) }] : []
+  })
+}
+
+/**
+ * The anchor of a section, from its English heading: `Your own openapi-fetch client` →
+ * `your-own-openapi-fetch-client`.
+ * @param {string} heading
+ */
+export const anchorOf = (heading) =>
+  heading
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+
+/**
+ * Gives each section heading of a guide the anchor of the English guide's heading in the same
+ * place, as a Markdoc annotation (`## 見出し {% #anchor %}`), which Redoc takes for the section's
+ * id: a section has one address in every language (`#/quick-start/your-own-openapi-fetch-client`),
+ * and a link to the other language's page keeps the reader's place. A guide whose sections do not
+ * match the English one's, level by level, fails the build.
+ * @param {string} markdown
+ * @param {string} english the English guide's Markdown
+ * @param {string} file named in the error
+ */
+export function anchorSections(markdown, english, file) {
+  const own = headingsOf(markdown)
+  const named = headingsOf(english)
+  /** @param {{ level: number }[]} list */
+  const levels = (list) => list.map((heading) => '#'.repeat(heading.level)).join(' ')
+  if (levels(own) !== levels(named)) {
+    throw new Error(
+      `${file}: its sections (${levels(own) || 'none'}) are not the English guide's (${levels(named) || 'none'}); ` +
+        'each language has the same sections in the same order, so that they share their addresses',
+    )
+  }
+  const lines = markdown.split('\n')
+  own.forEach(({ index }, i) => {
+    lines[index] = `${lines[index]} {% #${anchorOf(/** @type {any} */ (named[i]).text)} %}`
+  })
+  return lines.join('\n')
+}
+
+/**
  * Reads a language's guides and expands their includes and placeholders.
- * @param {{ dir: string, samplesDir: string, spec: any }} source
+ * @param {{ dir: string, samplesDir: string, spec: any, englishDir: string }} source
  *   dir: the language's folder of guides; spec: the bundled English spec, whose values the
- *   placeholders insert
+ *   placeholders insert; englishDir: the English guides, whose headings name every language's
+ *   sections
  * @returns {Guide[]}
  */
-export function loadGuides({ dir, samplesDir, spec }) {
+export function loadGuides({ dir, samplesDir, spec, englishDir }) {
   return guideSlugs.map((slug) => {
     const file = join(dir, `${slug}.md`)
     const text = readFileSync(file, 'utf8')
     const heading = /^# (.+)\n/.exec(text)
     if (!heading?.[1]) throw new Error(`${file} must start with a "# Title" line`)
+    const english = readFileSync(join(englishDir, `${slug}.md`), 'utf8')
+    const anchored = anchorSections(text.slice(heading[0].length), english.slice(english.indexOf('\n') + 1), file)
     // Placeholders first, so that an included sample is shown exactly as it is (a workflow's
     // `${{ secrets.X }}` stays).
-    const body = expandPlaceholders(text.slice(heading[0].length), spec, file)
+    const body = expandPlaceholders(anchored, spec, file)
       .split('\n')
       .flatMap((line) => {
         const found = directive(line)
@@ -226,6 +311,18 @@ export function loadGuides({ dir, samplesDir, spec }) {
 }
 
 /**
+ * The spec's `externalDocs` points at a guide of the published docs (`https://…/#/sources`); on a
+ * page that has the guide, the link opens it there (`#/sources`), so that it works offline and
+ * before the site is published, and stays in the reader's language.
+ * @param {{ url: string, description?: string }} externalDocs
+ * @param {Guide[]} guides
+ */
+function localGuideLink(externalDocs, guides) {
+  const slug = /#\/([\w-]+)$/.exec(externalDocs.url)?.[1]
+  return guides.some((guide) => guide.slug === slug) ? { ...externalDocs, url: `#/${slug}` } : externalDocs
+}
+
+/**
  * Adds the guides to a spec as trait tags and groups the sidebar into guides and reference.
  * Tag names are the slugs, so a guide has the same address (`#/quick-start`) in every language;
  * `x-displayName` carries the translated title.
@@ -237,6 +334,7 @@ export function addGuides(spec, guides, words) {
   const referenceTags = (spec.tags ?? []).map((/** @type {{ name: string }} */ tag) => tag.name)
   return {
     ...spec,
+    ...(spec.externalDocs ? { externalDocs: localGuideLink(spec.externalDocs, guides) } : {}),
     tags: [
       ...guides.map((guide) => ({ name: guide.slug, 'x-displayName': guide.title, 'x-traitTag': true, description: guide.markdown })),
       ...(spec.tags ?? []),

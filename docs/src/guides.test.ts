@@ -11,13 +11,14 @@ import { parse } from 'yaml'
 import { directive, fencedBlocks } from '../../scripts/markdown-blocks.mjs'
 import { docsRoot, loadSpec } from '../test/load.js'
 import { operationsOf } from './code-samples.mjs'
-import { addGuides, expandPlaceholders, guideSlugs, loadGuides, schemaOf } from './guides.mjs'
+import { addGuides, anchorOf, anchorSections, expandPlaceholders, guideSlugs, headingsOf, loadGuides, schemaOf } from './guides.mjs'
 import { languages } from './languages.mjs'
 
 const samplesDir = join(docsRoot, 'samples')
 const spec = loadSpec()
 const examples: { method: string; url: string; stringToSign: string; signature: string }[] = spec.info['x-signature-v2-examples']
-const load = (code: string, from: any = spec) => loadGuides({ dir: join(docsRoot, 'guides', code), samplesDir, spec: from })
+const englishDir = join(docsRoot, 'guides', 'en')
+const load = (code: string, from: any = spec) => loadGuides({ dir: join(docsRoot, 'guides', code), samplesDir, spec: from, englishDir })
 const guide = (code: string, slug: string, from: any = spec) => load(code, from).find((g) => g.slug === slug)!.markdown
 const raw = (code: string, slug: string) => readFileSync(join(docsRoot, 'guides', code, `${slug}.md`), 'utf8')
 
@@ -78,16 +79,30 @@ describe('guides', () => {
     expect(url.pathname.endsWith('/') || url.pathname.endsWith('/index.html')).toBe(true)
   })
 
-  test("the retry table of the errors guide names the operations by the spec's x-idempotent", () => {
-    const operations = operationsOf(spec).map(({ operationId, method, path }) => ({ operationId, idempotent: spec.paths[path][method]['x-idempotent'] }))
-    const ids = (idempotent: boolean) => operations.filter((o) => o.idempotent === idempotent).map((o) => o.operationId).sort()
-    for (const { code } of languages) {
-      const rows = raw(code, 'errors-and-retries')
+  test("the retry table of the errors guide names every operation, as the spec's x-idempotent splits them", () => {
+    const idsBy = (from: any, idempotent: boolean) =>
+      operationsOf(from)
+        .filter(({ method, path }) => from.paths[path][method]['x-idempotent'] === idempotent)
+        .map((o) => o.operationId)
+    /** The operations each row of the guide's tables names, as the page shows them. */
+    const rows = (code: string, from: any) =>
+      guide(code, 'errors-and-retries', from)
         .split('\n')
         .filter((line) => line.startsWith('| `'))
-        .map((line) => [...line.split('|')[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort())
-      expect(rows, code).toContainEqual(ids(true))
-      expect(rows, code).toContainEqual(ids(false))
+        .map((line) => [...line.split('|')[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]))
+    // Both searches only read, though sent with POST: retried like the other reads.
+    expect(idsBy(spec, true)).toEqual(expect.arrayContaining(['searchApiKeys', 'searchProductApiKeys']))
+    expect([...idsBy(spec, true), ...idsBy(spec, false)].sort()).toEqual(operationsOf(spec).map((o) => o.operationId).sort())
+    // A spec in which an idempotent operation is not: the guide moves it to the other row.
+    const changed = structuredClone(spec)
+    const moved = operationsOf(spec).find(({ method, path }) => spec.paths[path][method]['x-idempotent'] === true)!
+    changed.paths[moved.path][moved.method]['x-idempotent'] = false
+    for (const { code } of languages) {
+      for (const from of [spec, changed]) {
+        expect(rows(code, from), code).toContainEqual(idsBy(from, true))
+        expect(rows(code, from), code).toContainEqual(idsBy(from, false))
+      }
+      expect(idsBy(changed, false)).toContain(moved.operationId)
     }
   })
 
@@ -121,14 +136,14 @@ describe('guides', () => {
 
     test('fails the build when it names a field the signature example lacks', () => {
       const folder = guidesWith('# Signature\n\nThe {{example.nonce}} is...\n')
-      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(
+      expect(() => loadGuides({ dir: folder, samplesDir, spec, englishDir: folder })).toThrow(
         `${join(folder, 'signature-v2.md')}: the signature example 0 has no field "nonce"`,
       )
     })
 
     test('fails the build when it has no title', () => {
       const folder = guidesWith('Signature\n')
-      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(/signature-v2\.md must start with a "# Title" line/)
+      expect(() => loadGuides({ dir: folder, samplesDir, spec, englishDir: folder })).toThrow(/signature-v2\.md must start with a "# Title" line/)
     })
 
     test.each([
@@ -138,11 +153,42 @@ describe('guides', () => {
       ['{{docs:listKeys}}', 'the spec has no operation "listKeys" with externalDocs'],
       ['{{spec:/info/x-ncp-export/sha}}', 'the spec has no string or number at /info/x-ncp-export/sha'],
       ['{{list:/info/x-ncp-export/commit}}', 'the spec has no list of strings at /info/x-ncp-export/commit'],
+      ['{{operations:x-retried=true}}', 'no operation of the spec has x-retried true'],
       ['{{limits:createApiKey.body.apiKeyName}}', 'unknown placeholder {{limits:createApiKey.body.apiKeyName}}'],
     ])('fails the build on %s, naming the file', (placeholder, message) => {
       const folder = guidesWith(`# Signature\n\n${placeholder}\n`)
-      expect(() => loadGuides({ dir: folder, samplesDir, spec })).toThrow(`${join(folder, 'signature-v2.md')}: ${message}`)
+      expect(() => loadGuides({ dir: folder, samplesDir, spec, englishDir: folder })).toThrow(`${join(folder, 'signature-v2.md')}: ${message}`)
     })
+  })
+
+  test("every language's guide has the English guide's sections, so they share their addresses", () => {
+    for (const { code } of languages) {
+      for (const { slug, markdown } of load(code)) {
+        const english = headingsOf(raw('en', slug)).map((h) => `${'#'.repeat(h.level)} {% #${anchorOf(h.text)} %}`)
+        const own = headingsOf(markdown).map((h) => `${'#'.repeat(h.level)} {% #${/\{% #([\w-]+) %\}$/.exec(h.text)?.[1]} %}`)
+        expect(own, `${code}/${slug}`).toEqual(english)
+      }
+    }
+  })
+
+  test('a section heading gets the anchor of the English heading in its place; a guide with other sections fails the build', () => {
+    const english = "Intro\n\n## Your own client\n\n```sh\n## not a heading\n```\n\n### NCP's pages\n"
+    expect(headingsOf(english).map((h) => h.text)).toEqual(['Your own client', "NCP's pages"])
+    expect(anchorSections('소개\n\n## 직접 만든 클라이언트\n\n### NCP의 페이지\n', english, 'ko.md')).toBe(
+      '소개\n\n## 직접 만든 클라이언트 {% #your-own-client %}\n\n### NCP의 페이지 {% #ncps-pages %}\n',
+    )
+    expect(() => anchorSections('## 하나\n\n## 둘\n', english, 'guides/ko/x.md')).toThrow(
+      "guides/ko/x.md: its sections (## ##) are not the English guide's (## ###)",
+    )
+  })
+
+  test("the spec's link to the sources guide opens the page's own guide", () => {
+    const result = addGuides(spec, load('ko'), languages[1]!.words)
+    expect(spec.externalDocs.url).toMatch(/^https:\/\/.+#\/sources$/)
+    expect(result.externalDocs).toEqual({ ...spec.externalDocs, url: '#/sources' })
+    // A link to anything but a guide of the page is left as it is.
+    const elsewhere = { ...spec, externalDocs: { url: 'https://example.com/docs#/other' } }
+    expect(addGuides(elsewhere, load('ko'), languages[1]!.words).externalDocs).toEqual(elsewhere.externalDocs)
   })
 
   test('an included sample is shown as it is, placeholders and all', () => {

@@ -120,18 +120,45 @@ describe('the Japanese translation', () => {
 })
 
 describe('operation names', () => {
-  // The titles of NCP's own reference pages for these operations (seed pages and NCP's
-  // Japanese edition), which the translations must use.
+  // The titles of NCP's own reference pages for these operations (the seed pages, NCP's Korean
+  // and Japanese editions, and the pages the spec's x-ncp-pages and the research notes list),
+  // which the translations must use. NCP's Korean unsubscribe page is titled "product 구독 해제";
+  // the translation capitalises Product as NCP's other titles do (docs/README.md says so).
   const ncpTitles = {
-    ko: { createApiKey: 'API Key 생성', getApiKey: 'API Key 상세 조회', regenerateApiKey: 'API Key 재생성' },
-    ja: { createApiKey: 'API Keyの作成', getApiKey: 'API Keyの詳細照会', updateApiKey: 'API Keyの変更', regenerateApiKey: 'API Keyの再作成' },
+    ko: {
+      createApiKey: 'API Key 생성',
+      getApiKey: 'API Key 상세 조회',
+      regenerateApiKey: 'API Key 재생성',
+      deleteApiKey: 'API Key 삭제',
+      searchApiKeys: 'API Key 검색',
+      listApiKeyProducts: 'API Key가 연결된 Product 조회',
+      subscribeApiKey: 'Product 구독',
+      unsubscribeApiKey: 'Product 구독 해제',
+      listApiKeySubscriptions: 'API Key 구독 조회',
+      searchProductApiKeys: 'API Key 목록 조회',
+      updateProductApiKeyStatus: 'API Key 상태 변경',
+      updateApiKeyUsagePlan: 'Usage Plan 변경',
+    },
+    ja: {
+      createApiKey: 'API Keyの作成',
+      getApiKey: 'API Keyの詳細照会',
+      updateApiKey: 'API Keyの変更',
+      regenerateApiKey: 'API Keyの再作成',
+      searchApiKeys: 'API Keyの検索',
+      listApiKeyProducts: 'API Keyが関連付けられた Productの照会',
+      subscribeApiKey: 'Productのサブスクリプション',
+      listApiKeySubscriptions: 'API Keyサブスクリプションの照会',
+      searchProductApiKeys: 'API Keyリストの照会',
+      updateProductApiKeyStatus: 'API Keyの状態変更',
+      updateApiKeyUsagePlan: 'Usage Planの変更',
+    },
   }
 
-  // Operations whose page NCP publishes in English only, as far as could be found: these names
-  // are the project's own (docs/README.md says so).
+  // Operations whose page NCP publishes in no edition of that language, as far as could be found:
+  // these names are the project's own (docs/README.md says so).
   const ownTitles = {
-    ko: { updateApiKey: 'API Key 변경', listApiKeys: 'API Key 목록', deleteApiKey: 'API Key 삭제' },
-    ja: { listApiKeys: 'API Keyの一覧照会', deleteApiKey: 'API Keyの削除' },
+    ko: { updateApiKey: 'API Key 변경', listApiKeys: 'API Key 목록' },
+    ja: { listApiKeys: 'API Keyの一覧照会', deleteApiKey: 'API Keyの削除', unsubscribeApiKey: 'Productのサブスクリプション解除' },
   }
   const summariesOf = (code: string) => {
     const spec: any = applyOverlay(loadSpec(), loadOverlay(`${code}.overlay.yaml`))

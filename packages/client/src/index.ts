@@ -24,7 +24,7 @@ export function createApiKeyClient(options: ApiKeyClientOptions = {}): ApiKeyCli
 /**
  * A client for the operations named (their entries, from `@ncloud-apigw/client/operations`), with
  * the same methods as `createApiKeyClient`'s for those: a bundler leaves the others out of a
- * program that uses only these (`createApiKeyClientFor([getApiKey, createApiKey])`).
+ * program that uses only these: `createApiKeyClientFor([...the entries of the operations it calls])`.
  */
 export function createApiKeyClientFor<const E extends readonly OperationEntry[]>(entries: E, options: ApiKeyClientOptions = {}): ApiKeyClientFor<E> {
   return createApiKeyClientWith(browserDefaults, options, entries) as ApiKeyClientFor<E>

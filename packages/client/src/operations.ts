@@ -4,7 +4,9 @@
  * leaves the others out:
  *
  *   import { createApiKeyClientFor } from '@ncloud-apigw/client'
- *   import { createApiKey, getApiKey } from '@ncloud-apigw/client/operations'
- *   const apigw = createApiKeyClientFor([createApiKey, getApiKey])
+ *   import * as operations from '@ncloud-apigw/client/operations'
+ *   const apigw = createApiKeyClientFor([operations.<id>, ...])   // each operation it calls
+ *
+ * (the client's README shows a whole program).
  */
 export * from '@ncloud-apigw/operations/entries'
