@@ -6,7 +6,7 @@
 // by readme-examples.test.ts.
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
-import { operations } from '@ncloud-apigw/operations'
+import { operationIds, operations } from '@ncloud-apigw/operations'
 import { beforeAll, describe, expect, inject, test } from 'vitest'
 import { answered } from './answered.js'
 import { registryDependencies } from './consumer-project.js'
@@ -127,7 +127,8 @@ describe('a fresh npm project outside the workspace, installing the tarballs', (
       answered('deleteApiKey'),
       answered('getApiKey', 404),
     ])
-    expect(out.operationIds.sort()).toEqual(['createApiKey', 'deleteApiKey', 'getApiKey', 'listApiKeys', 'regenerateApiKey', 'updateApiKey'])
+    // The published spec has every operation of the table the workspace built.
+    expect(out.operationIds.sort()).toEqual([...operationIds].sort())
     // Node resolved every package, and the client's entry, inside the project.
     expect(Object.keys(out.resolved)).toHaveLength(names.length + 1)
     for (const [name, file] of Object.entries<string>(out.resolved)) expect(inside(project, file), `${name}: ${file}`).toBe(true)
