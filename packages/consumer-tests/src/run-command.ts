@@ -33,7 +33,9 @@ export function runCommand(
       { cwd: options.cwd, env: options.env ?? freshEnv(), timeout: options.timeoutMs ?? 300_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
-          reject(new Error(`${command} ${args.join(' ')} could not run in ${options.cwd}: ${error.message}\n${stderr}`))
+          // Not an exit code: the command did not start (ENOENT), was killed (its timeout) or overflowed.
+          const why = error.killed ? `killed by ${error.signal} after its ${options.timeoutMs ?? 300_000} ms timeout` : `code ${String(error.code)}, signal ${String(error.signal)}`
+          reject(new Error(`${command} ${args.join(' ')} could not run in ${options.cwd} (${why}): ${error.message}\n${stderr}`))
           return
         }
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr })
