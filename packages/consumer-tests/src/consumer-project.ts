@@ -19,7 +19,11 @@ export async function installConsumerProject(project: string, tarballs: { name: 
   cpSync(fixtures, project, { recursive: true })
   const dependencies: Record<string, string> = { ...registryDependencies }
   for (const pkg of tarballs) dependencies[pkg.name] = `file:${relative(project, pkg.tarball)}`
-  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }, null, 2)}\n`)
+  // The packages depend on each other at their unreleased version (0.0.0): the overrides point
+  // those dependencies at the tarballs too, or npm asks the registry for versions it cannot have
+  // (and, where the registry answers with an error it retries, waits minutes for nothing).
+  const overrides = Object.fromEntries(tarballs.map((pkg) => [pkg.name, `$${pkg.name}`]))
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies, overrides }, null, 2)}\n`)
   const install = await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, env: freshEnv() })
   if (install.code !== 0) throw new Error(describeRun('npm install', install))
 }
