@@ -1,10 +1,16 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { FakeApiGateway, Fault } from '@ncloud-apigw/testing'
+import type { FakeApiGateway, Fault, RecordedRequest } from '@ncloud-apigw/testing'
+
+export interface FakeControlOptions {
+  /** Called on `POST /reset` with what the fake recorded, which the reset forgets, just before it. */
+  onReset?: (recorded: readonly RecordedRequest[]) => void
+}
 
 /**
  * The fake API Gateway behind Prism's proxy lives in the process that runs vitest's global
- * setup, while the tests run in workers. This loopback endpoint lets a test reach it:
+ * setup, while the tests run in workers; orval.test.ts's program runs in a child process of its
+ * test. This loopback endpoint lets them reach a fake:
  *
  * - `POST /faults` with a JSON `Fault` (every kind but `transform`, which is a function) queues it;
  * - `DELETE /faults` clears the queue;
@@ -12,7 +18,7 @@ import type { FakeApiGateway, Fault } from '@ncloud-apigw/testing'
  * - `GET /url` returns the fake's own base URL, for a test that bypasses the proxy;
  * - `POST /reset` puts the fake back as it started (`reset()`).
  */
-export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: string; close(): Promise<void> }> {
+export async function startFakeControl(fake: FakeApiGateway, options: FakeControlOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     let body = ''
     request.setEncoding('utf8')
@@ -39,6 +45,7 @@ export async function startFakeControl(fake: FakeApiGateway): Promise<{ url: str
         }
         if (request.method === 'GET' && request.url === '/url') return answer(200, { url: fake.url })
         if (request.method === 'POST' && request.url === '/reset') {
+          options.onReset?.(fake.requests)
           fake.reset()
           return answer(204)
         }

@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process'
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, join, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createClient } from '@hey-api/openapi-ts'
 import { type FakeApiGateway, startFakeApiGateway, TEST_CREDENTIALS } from '@ncloud-apigw/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { compile, consumerProject, type Diagnostic, run, type Run, specPath } from './consumer-project.js'
 
 /**
  * A real consumer beyond ours: @hey-api/openapi-ts (its bundled fetch client, TypeScript types
@@ -16,64 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
  * generation, one tsc run (type-check and emit), one program run.
  */
 
-const require = createRequire(import.meta.url)
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..')
-const fixtures = join(packageDir, 'fixtures', 'other-generator')
-const specPath = require.resolve('@ncloud-apigw/spec/openapi.json')
-const tscPath = require.resolve('typescript/bin/tsc')
-
 const OPERATIONS = ['listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'regenerateApiKey']
-
-interface Diagnostic {
-  /** Relative to the temp project, with `/` separators, e.g. `src/must-fail.ts`. */
-  file: string
-  line: number
-  code: string
-  /** The first line and its continuation lines, as tsc printed them. */
-  text: string
-}
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs a command without blocking the event loop (the fake answers from this process). */
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
-
-/** Parses `tsc --pretty false` output: `file(line,col): error TSxxxx: message`, then indented lines. */
-function parseDiagnostics(output: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = []
-  for (const line of output.split('\n')) {
-    const head = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line)
-    if (head) {
-      diagnostics.push({ file: head[1]!.split(sep).join('/'), line: Number(head[2]), code: head[3]!, text: head[4]! })
-    } else if (/^\s/.test(line) && diagnostics.length > 0) {
-      diagnostics[diagnostics.length - 1]!.text += `\n${line.trim()}`
-    } else if (line.trim() !== '') {
-      diagnostics.push({ file: '', line: 0, code: '', text: line })
-    }
-  }
-  return diagnostics
-}
 
 /**
  * The generator's own runtime (the fetch client it copies into `client/` and `core/`, the same
@@ -95,11 +35,7 @@ let diagnostics: Diagnostic[]
 let tsc: Run
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ncloud-apigw-hey-api-'))
-  await cp(fixtures, dir, { recursive: true })
-  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ private: true, type: 'module' })}\n`)
-  // The program imports @ncloud-apigw/signer and tsc needs @types/node: this package's own.
-  await symlink(join(packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  dir = await consumerProject('other-generator', 'ncloud-apigw-hey-api-')
 
   // Offline: the input is a local file; logs silent, no crash-log file, never interactive.
   await createClient({
@@ -110,8 +46,9 @@ beforeAll(async () => {
     interactive: false,
   })
 
-  tsc = await run(process.execPath, [tscPath, '-p', 'tsconfig.json', '--pretty', 'false'], { cwd: dir, timeoutMs: 120_000 })
-  diagnostics = parseDiagnostics(tsc.stdout + tsc.stderr)
+  const compiled = await compile(dir)
+  tsc = compiled.tsc
+  diagnostics = compiled.diagnostics
 
   gw = await startFakeApiGateway()
 })
