@@ -1,13 +1,11 @@
+import type { Credentials } from '@ncloud-apigw/signer'
 // Every public type of the package, in one module that imports no other of its modules: the
 // request record, the faults (whose transform sees a record) and the seeds refer to each other.
 import type { OperationId } from '@ncloud-apigw/operations'
 import type { ApiKey, ApiKeyRelationStatus } from '@ncloud-apigw/types'
 
-/** An NCP access key and its secret key. */
-export interface Credentials {
-  readonly accessKey: string
-  readonly secretKey: string
-}
+/** An access key and its secret key: the signer's type. */
+export type { Credentials } from '@ncloud-apigw/signer'
 
 /** A usage plan of a stage: how often a key with this plan may call the stage. */
 export interface FakeUsagePlan {

@@ -1,9 +1,10 @@
+import { SIGNATURE_HEADERS } from '@ncloud-apigw/signer'
 import type { IncomingHttpHeaders } from 'node:http'
 import { operationIds, operations } from '@ncloud-apigw/operations'
 
 /** The headers a browser page must be able to send: content type and NCP's signing headers. */
 const ALLOWED_HEADERS =
-  'content-type, x-ncp-apigw-timestamp, x-ncp-iam-access-key, x-ncp-apigw-signature-v2, x-ncp-apigw-api-key, x-ncp-lang'
+  ['content-type', ...Object.values(SIGNATURE_HEADERS), 'x-ncp-lang'].join(', ')
 
 /** Every method of the API, from the operation table, and OPTIONS for the preflight itself. */
 const ALLOWED_METHODS = [...new Set<string>(operationIds.map((id) => operations[id].method)), 'OPTIONS'].join(', ')

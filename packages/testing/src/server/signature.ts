@@ -1,8 +1,10 @@
+import { SIGNATURE_HEADERS } from '@ncloud-apigw/signer'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-const TIMESTAMP_HEADER = 'x-ncp-apigw-timestamp'
-const ACCESS_KEY_HEADER = 'x-ncp-iam-access-key'
-export const SIGNATURE_HEADER = 'x-ncp-apigw-signature-v2'
+// The header names are the signer's; the string to sign and the HMAC below are the fake's own,
+// so that it checks the client's signatures independently of the code that makes them.
+const { timestamp: TIMESTAMP_HEADER, accessKey: ACCESS_KEY_HEADER, signature: SIGNATURE_HEADER } = SIGNATURE_HEADERS
+export { SIGNATURE_HEADER }
 
 /** API Gateway refuses a timestamp more than 5 minutes from its clock (API Gateway overview page). */
 const TIMESTAMP_WINDOW_MS = 5 * 60 * 1000
