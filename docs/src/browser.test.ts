@@ -544,8 +544,9 @@ describe.each(languages)('the $name page ($code)', (language) => {
   test("captions each request example in the sample panel by what it is, in the page's language", () => {
     const withExample = operations.filter((o) => o.requestExample)
     expect(withExample.length).toBeGreaterThan(0)
-    // Markdown takes the asterisks of masked IDs (***9rpm***) for emphasis where they are not code.
-    const words = (text: string) => plain(text).replaceAll('*', '').replace(/\s+/g, ' ')
+    // Masked IDs (`***9rpm***`) are code in the captions, so their asterisks show as written
+    // rather than being taken for emphasis.
+    const words = (text: string) => plain(text).replace(/\s+/g, ' ')
     for (const { operationId, requestExample } of withExample) {
       expect(words(walkOf(operationId).panel), operationId).toContain(words(requestExample!))
       // A request example is not a page: a caption that speaks of one cites NCP's page, which a
