@@ -1,4 +1,4 @@
-import { type ApiKeyClient, chooseSite, createApiKeyClient, findNcpCredentials, type Logger, type Site } from '@ncloud-apigw/client'
+import { type ApiKeyClient, chooseSite, createApiKeyClient, findNcpCredentials, type Site } from '@ncloud-apigw/client'
 import type { CommandModule, Result } from './commands/command.js'
 import { note, type OutputFormat } from './output.js'
 import { type Channel, channel } from './streams.js'
@@ -42,8 +42,6 @@ export interface Session {
   running: CommandModule | undefined
   /** What it did, once it did it: named if its output cannot be written. */
   result: Result | undefined
-  /** The number of the last attempt of each operation called, from the client's log lines. */
-  readonly attempts: Map<string, number>
   /** A client for the global options, after the warnings they call for; throws the credentials error. */
   client(): ApiKeyClient
   /** A warning on stderr, in the output's format; never stops the command. */
@@ -59,7 +57,6 @@ export function createSession(io: Io, version: string): Session {
     options: undefined,
     running: undefined,
     result: undefined,
-    attempts: new Map(),
 
     client() {
       const options = session.options!
@@ -70,18 +67,11 @@ export function createSession(io: Io, version: string): Session {
       const { baseUrl } = chooseSite({ baseUrl: options.baseUrl, site: options.site, env: process.env, found })
       for (const warning of [plainHttpWarning(options.baseUrl), configureFileWarning()]) if (warning) session.warn(warning)
       const verbose = options.verbose || options.debug ? verboseLogger((line) => session.stderr.write(line), options.output, [credentials.secretKey]) : undefined
-      // Always a logger: its attempt lines say how many attempts a failed call made.
-      const logger: Logger = {
-        debug(message, meta) {
-          if (message === 'ncp request' && typeof meta.operation === 'string') session.attempts.set(meta.operation, meta.attempt as number)
-          verbose?.debug(message, meta)
-        },
-      }
       return createApiKeyClient({
         credentials,
         baseUrl,
         ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
-        logger,
+        ...(verbose && { logger: verbose }),
         userAgent: userAgentFor(version),
       })
     },

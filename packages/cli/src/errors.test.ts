@@ -190,6 +190,15 @@ describe('exit codes and messages', () => {
     expect(JSON.parse(json.stderr).error).toMatchObject({ status: 503, attempts: 3, message: expect.stringMatching(/Gave up after 3 attempts\.$/) })
   })
 
+  test('a 429 that asks for a wait longer than the client waits says how long the server asked for', async () => {
+    const key = gw().seedKey()
+    gw().injectFault({ kind: 'status', status: 429, errorCode: '410', retryAfter: 120, operationId: 'getApiKey' })
+    const result = await cli(['api-key', 'get', key.apiKeyId, '--output', 'table'])
+    expect(result.code).toBe(exitCodes.api)
+    expect(result.stderr.split('\n')[0]).toMatch(/ Gave up after 1 attempt\. The server asked to wait 120 s before trying again\.$/)
+    expect(result.stderr).toMatch(/^ {2}attempts: +1$/m)
+  })
+
   test('a 503 on create, which is not repeated, says why there was one attempt', async () => {
     gw().injectFault({ kind: 'status', status: 503, operationId: 'createApiKey' })
     const result = await cli(['api-key', 'create', '--name', 'once', '--output', 'table'])

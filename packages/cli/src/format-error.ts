@@ -15,8 +15,6 @@ export interface FlagOfField {
 export interface ErrorContext {
   /** The flag that sets a field the client refused, for the command that ran. */
   flagFor(field: string): FlagOfField | undefined
-  /** How many attempts the client made for the call that failed, when it made any. */
-  readonly attempts: number | undefined
   /** Where to report a bug (package.json `bugs`). */
   readonly bugs: string
 }
@@ -38,7 +36,7 @@ function headline(error: unknown, context: ErrorContext): string {
     const attempts = error.attempts > 1 ? ` (each of ${error.attempts} attempts)` : ''
     return `${error.operation ?? 'The request'} timed out after ${error.timeoutMs} ms${attempts}; pass a larger --timeout (milliseconds) if the network is slow.`
   }
-  if (error instanceof NcpApiError) return error.message + retries(error, context.attempts)
+  if (error instanceof NcpApiError) return error.message + retries(error)
   if (error instanceof NcpError || error instanceof CancelledError) return error.message
   return `unexpected error, please report it at ${context.bugs} with this message: ${error instanceof Error ? (error.stack ?? String(error)) : String(error)}`
 }
@@ -47,20 +45,19 @@ function headline(error: unknown, context: ErrorContext): string {
 const retried = (error: NcpApiError) => error.status === 429 || error.status >= 500
 
 /** For an answer worth retrying (429, 5xx): how many attempts were made, and how long the server asked to wait. */
-function retries(error: NcpApiError, attempts: number | undefined): string {
+function retries(error: NcpApiError): string {
+  const { attempts, retryAfterMs } = error
   if (!retried(error) || attempts === undefined) return ''
   const idempotent = (operations as Record<string, { idempotent: boolean } | undefined>)[error.operation ?? '']?.idempotent
   const made =
     attempts === 1 && idempotent === false
       ? ` Made 1 attempt: ${error.operation} is not repeated, since a repeat could do it twice.`
       : ` Gave up after ${plural(attempts, 'attempt')}.`
-  // The client's error does not carry Retry-After yet; read when it does (see README, Errors).
-  const wait = (error as NcpApiError & { retryAfterMs?: number }).retryAfterMs
-  const asked = typeof wait === 'number' ? ` The server asked to wait ${Math.ceil(wait / 1000)} s before trying again.` : ''
+  const asked = retryAfterMs === undefined ? '' : ` The server asked to wait ${Math.ceil(retryAfterMs / 1000)} s before trying again.`
   return made + asked
 }
 
-/** What the CLI adds to an error's fields: the flag that set a refused field, a next step in flag terms, the attempts. */
+/** What the CLI adds to an error's fields: the flag that set a refused field, a next step in flag terms. */
 function extras(error: unknown, context: ErrorContext): Record<string, unknown> {
   if (error instanceof NcpValidationError) {
     const set = context.flagFor(error.field)
@@ -68,7 +65,6 @@ function extras(error: unknown, context: ErrorContext): Record<string, unknown> 
     if (error.field === 'NCLOUD_SITE') return { hint: `set NCLOUD_SITE to one of ${Object.keys(sites).join(', ')}, or unset it; --site overrides it` }
     return {}
   }
-  if (error instanceof NcpApiError && retried(error) && context.attempts !== undefined) return { attempts: context.attempts }
   return {}
 }
 
@@ -110,7 +106,9 @@ function cause(error: NcpError): Record<string, unknown> {
 function fieldsOf(error: unknown): Record<string, unknown> {
   if (error instanceof NcpApiError) {
     const { status, errorCode, errorMessage, details, traceId, excerpt } = error
-    return defined({ status, errorCode, message: errorMessage, details, traceId, body: excerpt })
+    // Attempts matter only where the client retries; a 404 was asked once, as it should be.
+    const attempts = retried(error) ? error.attempts : undefined
+    return defined({ status, errorCode, message: errorMessage, details, traceId, body: excerpt, attempts })
   }
   if (error instanceof NcpValidationError) return defined({ field: error.field, limit: error.limit, got: error.got, length: error.length })
   return {}

@@ -25,19 +25,17 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     // Commander has already printed its own errors, help and version.
     if (!(error instanceof CommanderError)) {
       const format = session.options?.output ?? program.opts<GlobalOptions>().output
-      session.stderr.write(formatError(error, format, errorContext(session, error, bugs)))
+      session.stderr.write(formatError(error, format, errorContext(session, bugs)))
     }
   }
   return settle(session, code)
 }
 
-/** The flags of the command that ran and the attempts of the call that failed, for its error message. */
-function errorContext(session: Session, error: unknown, bugs: string): ErrorContext {
+/** The flags of the command that ran, for its error message. */
+function errorContext(session: Session, bugs: string): ErrorContext {
   const flags = session.running ? fieldFlags(session.running) : new Map<string, string>()
-  const operation = (error as { operation?: unknown } | null)?.operation
   return {
     bugs,
-    attempts: typeof operation === 'string' ? session.attempts.get(operation) : undefined,
     flagFor(field) {
       if (Object.hasOwn(globalFieldFlags, field)) return { flag: globalFieldFlags[field]!, global: true }
       // `statusSet[1]` and `previousKeys.primaryKey` are set by the flag of their first part.

@@ -383,8 +383,25 @@ describe('retries', () => {
 
   test('does not wait out a Retry-After longer than a minute: the 429 is returned', async () => {
     const { client, seen } = setup([ncpError(429, 400, 'Quota Exceeded', { 'retry-after': '3600' }), json(apiKey)])
-    await expect(client.getApiKey('k')).rejects.toMatchObject({ status: 429, errorCode: '400' })
+    await expect(client.getApiKey('k')).rejects.toMatchObject({ status: 429, errorCode: '400', attempts: 1, retryAfterMs: 3_600_000 })
     expect(seen).toHaveLength(1)
+  })
+
+  test('an API error says how many attempts were made and how long the last answer asked to wait', async () => {
+    const throttled = ncpError(429, 410, 'Throttle Limited', { 'retry-after': '2' })
+    const { client, seen } = setup([throttled, throttled, throttled])
+    const error = await client.getApiKey('k').catch((e: unknown) => e)
+    expect(seen).toHaveLength(3)
+    expect(error).toMatchObject({ status: 429, attempts: 3, retryAfterMs: 2000 })
+    expect((error as NcpApiError).toJSON()).toMatchObject({ attempts: 3, retryAfterMs: 2000 })
+    // No Retry-After, or one that cannot be read: no wait is claimed.
+    const failing = setup([ncpError(503, 500, 'Endpoint Error'), ncpError(503, 500, 'Endpoint Error'), ncpError(503, 500, 'Endpoint Error', { 'retry-after': 'soon' })])
+    const unavailable = await failing.client.getApiKey('k').catch((e: unknown) => e)
+    expect(unavailable).toMatchObject({ status: 503, attempts: 3 })
+    expect(unavailable).not.toHaveProperty('retryAfterMs')
+    // One attempt where a repeat could do it twice.
+    const once = setup([ncpError(503, 500, 'Endpoint Error')])
+    await expect(once.client.createApiKey({ apiKeyName: 'ci-bot' })).rejects.toMatchObject({ status: 503, attempts: 1 })
   })
 
   test('retries GET after a network error, but not POST', async () => {

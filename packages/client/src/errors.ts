@@ -50,6 +50,10 @@ export interface NcpApiErrorFields {
   excerpt?: string | undefined
   /** Where a redirect pointed (its origin only); NCP's API never redirects, so it is never followed. */
   location?: string | undefined
+  /** How many attempts the call made, retries included, when it got this answer. */
+  attempts?: number | undefined
+  /** How long the answer's `Retry-After` asked to wait, in ms (a 429 or 503 that gave one). */
+  retryAfterMs?: number | undefined
 }
 
 /** The next step for a status; `named` are the path parameters of the operation (`api-key-id`, ...). */
@@ -80,6 +84,8 @@ export class NcpApiError extends NcpError {
   declare readonly retryable: boolean
   declare readonly excerpt: string | undefined
   declare readonly location: string | undefined
+  declare readonly attempts: number | undefined
+  declare readonly retryAfterMs: number | undefined
 
   /**
    * `problem` says what was wrong when the body carried no NCP error; `next` replaces the

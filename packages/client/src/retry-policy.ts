@@ -69,7 +69,7 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
         const { status, headers, text, secrets } = outcome
         if (status < 300) {
           budget.refund(lastRetryCost)
-          return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody: undefined } }
+          return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody: undefined, attempts: attempt } }
         }
         // The error body is parsed once, here, for the checks below and for the error itself.
         const errorBody = errorBodyOf(text)
@@ -84,13 +84,13 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
             return { done: false }
           }
           if (correction.kind === 'too far') {
-            return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody, advice: clockAdvice(correction.offsetMs) } }
+            return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody, attempts: attempt, advice: clockAdvice(correction.offsetMs) } }
           }
         }
         const retryable = isRetryableStatus(status) && (out.idempotent || isThrottled(status, errorBody))
         const delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
         if (!retryable || attempt >= attempts || (delayMs ?? 0) > MAX_RETRY_AFTER_MS || !paid(RETRY_COST, attempt)) {
-          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody } }
+          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody, attempts: attempt, ...(delayMs !== undefined && { retryAfterMs: delayMs }) } }
         }
         return { done: false, delayMs: delayMs ?? backoffDelay(attempt, random), reason: status }
       }

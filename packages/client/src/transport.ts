@@ -56,6 +56,10 @@ export interface Answer {
   errorBody: unknown
   /** What to do next, when the policy knows better than the status's usual advice. */
   advice?: string
+  /** How many attempts the call made, this one included. */
+  attempts: number
+  /** How long the last answer's `Retry-After` asked to wait, in ms, when it gave one that can be read. */
+  retryAfterMs?: number
 }
 
 export type Send = (out: Outgoing) => Promise<Answer>
