@@ -101,8 +101,8 @@ export async function call(context: CallContext, op: Operation, parts: RequestPa
   if (status < 200 || status > 299) {
     // An earlier attempt that may have reached the API did delete what it named: this one found it gone.
     if (status === 404 && op.method === 'DELETE' && answer.reached) return undefined
-    const tried = { attempts: answer.attempts, ...(answer.retryAfterMs !== undefined && { retryAfterMs: answer.retryAfterMs }) }
-    throw apiErrorFrom({ ...fields(), ...tried, retryable: answer.retryable }, text, answer.errorBody, secrets, Object.keys(op.pathParams), answer.advice)
+    const { attempts, retryAfterMs, retryable } = answer
+    throw apiErrorFrom({ ...fields(), attempts, retryAfterMs, retryable }, text, answer.errorBody, secrets, Object.keys(op.pathParams), answer.advice)
   }
   if (op.response === undefined) return undefined
   // A success body holds key values: never quoted, only the field at fault is named.

@@ -90,7 +90,7 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
         const retryable = isRetryableStatus(status) && (out.idempotent || isThrottled(status, errorBody))
         const delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
         if (!retryable || attempt >= attempts || (delayMs ?? 0) > MAX_RETRY_AFTER_MS || !paid(RETRY_COST, attempt)) {
-          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody, attempts: attempt, ...(delayMs !== undefined && { retryAfterMs: delayMs }) } }
+          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody, attempts: attempt, retryAfterMs: delayMs } }
         }
         return { done: false, delayMs: delayMs ?? backoffDelay(attempt, random), reason: status }
       }

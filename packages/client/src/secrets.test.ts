@@ -79,5 +79,7 @@ test('toJSON keeps the typed fields and reduces the cause to name and message', 
     details: 'Throttle Limited details',
     traceId: 't-1',
     retryable: true,
+    attempts: 1,
+    retryAfterMs: 3_600_000,
   })
 })

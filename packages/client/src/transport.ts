@@ -59,7 +59,7 @@ export interface Answer {
   /** How many attempts the call made, this one included. */
   attempts: number
   /** How long the last answer's `Retry-After` asked to wait, in ms, when it gave one that can be read. */
-  retryAfterMs?: number
+  retryAfterMs?: number | undefined
 }
 
 export type Send = (out: Outgoing) => Promise<Answer>
