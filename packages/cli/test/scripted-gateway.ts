@@ -2,6 +2,9 @@ import { once } from 'node:events'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exampleAnswers, matchOperation, type OperationId, operations } from '@ncloud-apigw/operations'
+import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
+import { afterAll, beforeAll } from 'vitest'
+import { type CliResult, runInProcess } from './run-cli.js'
 
 /** A request as the scripted gateway received it. */
 export interface ScriptedRequest {
@@ -32,8 +35,7 @@ export interface ScriptedGateway {
  * An HTTP server on a free loopback port that answers each operation of the table as scripted,
  * by default with the operation's success status and the spec's example answer. It checks no
  * signature and keeps no state: it shows what a command sent and what it makes of an answer.
- * For the operations the fake API Gateway does not implement yet, and for answers the fake
- * would never give (values at any depth, pages of any shape).
+ * For answers the fake API Gateway would never give (values at any depth, pages of any shape).
  */
 export async function startScriptedGateway(): Promise<ScriptedGateway> {
   const requests: ScriptedRequest[] = []
@@ -70,6 +72,33 @@ export async function startScriptedGateway(): Promise<ScriptedGateway> {
     answer: (operationId, reply) => void replies.set(operationId, reply),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** A test file's scripted gateway, and the CLI run in-process against it with test credentials and no HOME. */
+export function useScriptedGateway() {
+  let started: ScriptedGateway | undefined
+  beforeAll(async () => {
+    started = await startScriptedGateway()
+  })
+  afterAll(() => started?.close())
+  const gateway = {
+    get url() {
+      return started!.url
+    },
+    get requests() {
+      return started!.requests
+    },
+    answer: (...args: Parameters<ScriptedGateway['answer']>) => started!.answer(...args),
+  }
+  const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey, HOME: '/nonexistent' }
+  const cli = (args: readonly string[]): Promise<CliResult> => runInProcess([...args, '--base-url', gateway.url], env)
+  /** Runs the CLI and gives the requests it sent. */
+  const sent = async (args: readonly string[]) => {
+    const before = gateway.requests.length
+    const result = await cli(args)
+    return { result, requests: gateway.requests.slice(before) }
+  }
+  return { gateway, cli, sent }
 }
 
 async function read(req: IncomingMessage): Promise<string> {

@@ -1,25 +1,11 @@
 import { exampleAnswers, operations } from '@ncloud-apigw/operations'
-import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { runInProcess } from '../../../test/run-cli.js'
-import { type ScriptedGateway, startScriptedGateway } from '../../../test/scripted-gateway.js'
+import { describe, expect, test } from 'vitest'
+import { useScriptedGateway } from '../../../test/scripted-gateway.js'
 import { exitCodes } from '../../exit-codes.js'
 
 // search, products, subscribe, unsubscribe and subscriptions: what each sends and what it prints,
 // against a scripted gateway (the fake API Gateway's products are tested in products.fake.test.ts).
-let gateway: ScriptedGateway
-beforeAll(async () => {
-  gateway = await startScriptedGateway()
-})
-afterAll(() => gateway?.close())
-
-const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey, HOME: '/nonexistent' }
-const cli = (args: readonly string[]) => runInProcess([...args, '--base-url', gateway.url], env)
-const sent = async (args: readonly string[]) => {
-  const before = gateway.requests.length
-  const result = await cli(args)
-  return { result, requests: gateway.requests.slice(before) }
-}
+const { gateway, cli, sent } = useScriptedGateway()
 
 /** A page of `n` items from `offset`, as a scripted answer of the operation's page shape. */
 const itemsFrom = (offset: number, n: number, make: (i: number) => object) => Array.from({ length: n }, (_, i) => make(offset + i))

@@ -1,27 +1,13 @@
 import { exampleAnswers, operations } from '@ncloud-apigw/operations'
-import { TEST_CREDENTIALS } from '@ncloud-apigw/testing'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { maskNotice } from '../../../test/fake-cli.js'
-import { runInProcess } from '../../../test/run-cli.js'
-import { type ScriptedGateway, startScriptedGateway } from '../../../test/scripted-gateway.js'
+import { useScriptedGateway } from '../../../test/scripted-gateway.js'
 import { exitCodes } from '../../exit-codes.js'
 import { commandModules } from '../index.js'
 
 // The product commands: what each sends and what it prints, against a scripted gateway (the fake
 // API Gateway's products are tested in products.fake.test.ts).
-let gateway: ScriptedGateway
-beforeAll(async () => {
-  gateway = await startScriptedGateway()
-})
-afterAll(() => gateway?.close())
-
-const env = { NCLOUD_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKey, NCLOUD_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretKey, HOME: '/nonexistent' }
-const cli = (args: readonly string[]) => runInProcess([...args, '--base-url', gateway.url], env)
-const sent = async (args: readonly string[]) => {
-  const before = gateway.requests.length
-  const result = await cli(args)
-  return { result, requests: gateway.requests.slice(before) }
-}
+const { gateway, cli, sent } = useScriptedGateway()
 
 // Key values as NCP's product search returns them: 40 characters, here each one distinct.
 const value = (n: number, which: string) => `${which}${String(n).padStart(4, '0')}${'v'.repeat(36 - which.length)}`
