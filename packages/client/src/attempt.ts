@@ -4,7 +4,7 @@ import { NcpApiError, NcpError, NcpNetworkError, NcpTimeoutError } from './error
 import { onAbort } from './abort-listener.js'
 import { BodyTooLarge, discard, readText } from './read-answer.js'
 import { checkCredentials, resolveCredentials, signedHeaders } from './signing.js'
-import type { Outgoing, TransportConfig } from './transport.js'
+import type { Outgoing, TransportConfig } from './exchange.js'
 
 /** What one attempt came to: an answer with a status, or none. */
 export type Outcome =

@@ -4,7 +4,7 @@ import { callLimits } from './config.js'
 import { NcpApiError, NcpValidationError } from './errors.js'
 import type { CallOptions } from './options.js'
 import { traceIdOf } from './attempt.js'
-import type { Send } from './transport.js'
+import type { Send } from './exchange.js'
 
 // Each operation's path split once around its parameters: ['/api-keys/', 'api-key-id', ''].
 const pathPieces = new WeakMap<Operation, string[]>()

@@ -8,7 +8,8 @@ import { paginate } from './paginate.js'
 import { checkCredentials } from './signing.js'
 import { chooseSite } from './sites.js'
 import { sleep } from './sleep.js'
-import { type AttemptTimer, createTransport, realTimer } from './transport.js'
+import { type AttemptTimer, realTimer } from './exchange.js'
+import { createTransport } from './transport.js'
 
 /** What the runtime supplies when an option is absent (the Node entry reads the environment and the file). */
 export interface RuntimeDefaults {

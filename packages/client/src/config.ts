@@ -1,6 +1,5 @@
 import { valueKind } from '@ncloud-apigw/operations'
 import { NcpValidationError } from './errors.js'
-import type { CallOptions } from './options.js'
 import { DEFAULT_RETRY_BUDGET } from './retry-budget.js'
 
 /** setTimeout's largest delay; Node clamps a larger one to 1 ms, which would time out every attempt. */
@@ -78,14 +77,14 @@ export function userAgentOption(value: unknown): string | undefined {
   throw new NcpValidationError({ field: 'userAgent', limit: 'printable ASCII a header can carry, such as my-app/1.2', got: typeof value === 'string' ? 'other characters' : shown(value) })
 }
 
-/** A call's own options, each checked as the client's are. */
-export function callLimits(options: CallOptions | undefined, timeoutMs: number, maxAttempts: number) {
+/** A call's own options (`CallOptions`), each checked as the client's are. */
+export function callLimits(options: { signal?: unknown; timeoutMs?: unknown; maxAttempts?: unknown } | undefined, timeoutMs: number, maxAttempts: number) {
   const signal = options?.signal
   if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
     throw new NcpValidationError({ field: 'signal', limit: 'an AbortSignal', got: shown(signal) })
   }
   return {
-    signal,
+    signal: signal as AbortSignal | undefined,
     timeoutMs: timeoutOption('timeoutMs', options?.timeoutMs, timeoutMs),
     maxAttempts: attemptsOption('maxAttempts', options?.maxAttempts, maxAttempts),
   }

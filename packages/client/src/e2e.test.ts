@@ -15,7 +15,7 @@ import { calls } from '../test/fixtures/calls.js'
 import { NcpApiError, NcpCredentialsError, NcpNetworkError, NcpTimeoutError, NcpValidationError } from './errors.js'
 import { version } from './generated/version.js'
 import { type ApiKeyClientOptions, createApiKeyClient, createRawClient } from './node.js'
-import { type AttemptTimer, realTimer } from './transport.js'
+import { type AttemptTimer, realTimer } from './exchange.js'
 
 let gw: FakeApiGateway
 let attemptTimer: ManualTimer

@@ -1,5 +1,5 @@
 import type { ApiKeyClient } from './options.js'
-import type { Send } from './transport.js'
+import type { Send } from './exchange.js'
 
 /**
  * What `createRawClient` needs of a client and the client does not show: its transport and

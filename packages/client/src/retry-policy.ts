@@ -4,7 +4,7 @@ import type { NcpNetworkError } from './errors.js'
 import type { Logger } from './options.js'
 import { backoffDelay, errorBodyOf, isAuthenticationFailure, isRetryableStatus, isThrottled, MAX_RETRY_AFTER_MS, retryAfterDelay } from './retry.js'
 import { createRetryBudget, NO_ANSWER_RETRY_COST, RETRY_COST } from './retry-budget.js'
-import type { Answer, Outgoing } from './transport.js'
+import type { Answer, Outgoing } from './exchange.js'
 
 /** After an attempt: the call's result, or a wait before the next attempt. */
 export type Next =

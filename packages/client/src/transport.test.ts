@@ -3,7 +3,7 @@
 // gives the client a timer of its own (test/fixtures/attempt-timer.ts); e2e.test.ts runs this one
 // against a hanging request on a real socket.
 import { afterEach, expect, test, vi } from 'vitest'
-import { realTimer } from './transport.js'
+import { realTimer } from './exchange.js'
 
 afterEach(() => {
   vi.useRealTimers()
