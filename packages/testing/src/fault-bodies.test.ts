@@ -1,6 +1,7 @@
 // Faults that break the answer's body: malformed, large, and the transforms that violate the spec.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { failure } from '../test/failure.js'
+import { keyRequests } from '../test/key-requests.js'
 import { ncpFetch } from '../test/ncp-fetch.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
 
@@ -14,10 +15,7 @@ afterEach(async () => {
   await gw.close()
 })
 
-const get = (options: { signal?: AbortSignal } = {}) => ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', `/api-keys/${id}`, options)
-const create = (options: { signal?: AbortSignal; headers?: Record<string, string> } = {}) =>
-  ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'made' }, ...options })
-const regenerate = () => ncpFetch(gw.url, TEST_CREDENTIALS, 'PATCH', `/api-keys/${id}`, { body: { keyType: 'PRIMARY' } })
+const { get, create, regenerate } = keyRequests(() => ({ url: gw.url, id }), TEST_CREDENTIALS)
 
 describe('malformed bodies', () => {
   test('html: a proxy error page with status 502, not processed', async () => {

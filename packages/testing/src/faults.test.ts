@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { operationIds } from '../test/example-requests.js'
 import { heldSleep, type HeldSleep } from '../test/held-sleep.js'
 import { failure } from '../test/failure.js'
+import { keyRequests } from '../test/key-requests.js'
 import { ncpFetch } from '../test/ncp-fetch.js'
 import { rawExchange, splitResponse } from '../test/raw-exchange.js'
 import { startFakeApiGateway, TEST_CREDENTIALS, type FakeApiGateway } from './index.js'
@@ -21,10 +22,7 @@ afterEach(async () => {
   await gw.close()
 })
 
-const get = (options: { signal?: AbortSignal } = {}) => ncpFetch(gw.url, TEST_CREDENTIALS, 'GET', `/api-keys/${id}`, options)
-const create = (options: { signal?: AbortSignal; headers?: Record<string, string> } = {}) =>
-  ncpFetch(gw.url, TEST_CREDENTIALS, 'POST', '/api-keys', { body: { apiKeyName: 'made' }, ...options })
-const regenerate = () => ncpFetch(gw.url, TEST_CREDENTIALS, 'PATCH', `/api-keys/${id}`, { body: { keyType: 'PRIMARY' } })
+const { get, create, regenerate } = keyRequests(() => ({ url: gw.url, id }), TEST_CREDENTIALS)
 
 describe('status faults', () => {
   test('a 503 answers NCP Endpoint Error and does not process the request', async () => {
