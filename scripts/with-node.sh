@@ -7,7 +7,8 @@
 set -euo pipefail
 version="$1"
 shift
-binary="$(cd "${TMPDIR:-/tmp}" && npx --yes --package "node@$version" node -p process.execPath)"
+# --prefer-offline: a version already in npm's cache is used without asking the registry again.
+binary="$(cd "${TMPDIR:-/tmp}" && npx --yes --prefer-offline --package "node@$version" node -p process.execPath)"
 bin="$(mktemp -d)"
 trap 'rm -rf "$bin"' EXIT
 ln -s "$binary" "$bin/node"
