@@ -3,7 +3,7 @@ import { call, requestOf } from './call.js'
 import { createClock } from './clock.js'
 import { attemptsOption, responseBytesOption, retryBudgetOption, timeoutOption, userAgentOption } from './config.js'
 import { internals } from './internals.js'
-import type { ApiKeyClient, ApiKeyClientOptions, CallOptions, Credentials, CredentialsProvider, FoundCredentials } from './options.js'
+import type { ApiKeyClient, ApiKeyClientOptions, Credentials, CredentialsProvider, FoundCredentials } from './options.js'
 import { paginate } from './paginate.js'
 import { checkCredentials } from './signing.js'
 import { chooseSite } from './sites.js'
@@ -67,13 +67,13 @@ export function createApiKeyClientWith(defaults: ResolveDefaults, options: ApiKe
       const { parts, options } = requestOf(op, args)
       return call(context, op, parts, options)
     }
-    const page = op.page as { paginator: string } | undefined
+    const page = op.page as { paginator: string; in: 'query' | 'body' } | undefined
     if (!page) continue
-    const names = Object.keys(op.pathParams)
+    // A paginator's arguments are laid out as its method's: the path parameters, then the query
+    // or body (here without offset and limit, with pageSize), then the call's options.
     apigw[page.paginator] = (...args: unknown[]) => {
-      const pathParams = Object.fromEntries(names.map((name, i) => [name, args[i]]))
-      const [query, options] = args.slice(names.length) as [Record<string, unknown> | undefined, CallOptions | undefined]
-      return paginate((parts, o) => call(context, op, parts, o), op, page.paginator, pathParams, query, options)
+      const { parts, options } = requestOf(op, args)
+      return paginate((p, o) => call(context, op, p, o), op, parts.pathParams ?? {}, parts[page.in] as Record<string, unknown> | undefined, options)
     }
   }
   const client = apigw as unknown as ApiKeyClient

@@ -6,6 +6,8 @@ const DEFAULT_PAGE_SIZE = 100
 
 /** The table's page of an operation: where its items and total are, and where offset and limit go. */
 interface PageShape {
+  /** The paginator's name (`paginateApiKeys`), for its errors. */
+  readonly paginator: string
   readonly items: string
   readonly total: string
   readonly in: 'query' | 'body'
@@ -40,7 +42,6 @@ function identity(item: unknown): string {
 export async function* paginate(
   send: (parts: RequestParts, options?: CallOptions) => Promise<unknown>,
   op: Operation,
-  paginator: string,
   pathParams: Record<string, unknown>,
   query: Record<string, unknown> = {},
   options?: CallOptions,
@@ -48,6 +49,7 @@ export async function* paginate(
   const operation = op.id
   const page = op.page as PageShape | undefined
   if (!page) throw new TypeError(`${operation} answers no page`)
+  const { paginator } = page
   const { pageSize = DEFAULT_PAGE_SIZE, ...rest } = query
   // pageSize is sent as limit: held to limit's rule, named as the caller wrote it.
   const limitRule = page.in === 'query' ? (op.query as Record<string, never>).limit : (op.body as { properties: Record<string, never> } | undefined)?.properties.limit
