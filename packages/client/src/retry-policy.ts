@@ -67,9 +67,14 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
           return { done: false, delayMs: backoffDelay(attempt, random), reason: error.name }
         }
         const { status, headers, text, secrets } = outcome
+        // The call's result: this answer, with what the policy made of it.
+        const done = (made: Pick<Answer, 'retryable' | 'errorBody' | 'advice' | 'retryAfterMs'>): Next => ({
+          done: true,
+          answer: { status, headers, text, secrets, reached, attempts: attempt, ...made },
+        })
         if (status < 300) {
           budget.refund(lastRetryCost)
-          return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody: undefined, attempts: attempt } }
+          return done({ retryable: false, errorBody: undefined })
         }
         // The error body is parsed once, here, for the checks below and for the error itself.
         const errorBody = errorBodyOf(text)
@@ -84,13 +89,13 @@ export function createRetryPolicy(config: RetryPolicyConfig) {
             return { done: false }
           }
           if (correction.kind === 'too far') {
-            return { done: true, answer: { status, headers, text, secrets, reached, retryable: false, errorBody, attempts: attempt, advice: clockAdvice(correction.offsetMs) } }
+            return done({ retryable: false, errorBody, advice: clockAdvice(correction.offsetMs) })
           }
         }
         const retryable = isRetryableStatus(status) && (out.idempotent || isThrottled(status, errorBody))
         const delayMs = retryAfterDelay(headers.get('retry-after'), clock.now())
         if (!retryable || attempt >= attempts || (delayMs ?? 0) > MAX_RETRY_AFTER_MS || !paid(RETRY_COST, attempt)) {
-          return { done: true, answer: { status, headers, text, secrets, reached, retryable, errorBody, attempts: attempt, retryAfterMs: delayMs } }
+          return done({ retryable, errorBody, retryAfterMs: delayMs })
         }
         return { done: false, delayMs: delayMs ?? backoffDelay(attempt, random), reason: status }
       }

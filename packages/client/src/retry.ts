@@ -20,14 +20,16 @@ export function errorBodyOf(text: string): unknown {
  * request, one that must not be repeated included, can be sent again. `body` is the parsed answer.
  */
 export function isThrottled(status: number, body: unknown): boolean {
-  if (status !== 429) return false
-  return ['400', '410', '420'].includes(String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode))
+  return status === 429 && ['400', '410', '420'].includes(errorCodeOf(body))
 }
 
 /** NCP's refusal of a signature (401 with errorCode 200 Authentication Failed), a timestamp too far from its clock among the reasons. */
 export function isAuthenticationFailure(status: number, body: unknown): boolean {
-  return status === 401 && String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode) === '200'
+  return status === 401 && errorCodeOf(body) === '200'
 }
+
+/** NCP's errorCode in a parsed error body, as a string whether it was sent as one or as a number. */
+const errorCodeOf = (body: unknown) => String((body as { error?: { errorCode?: unknown } } | null | undefined)?.error?.errorCode)
 
 const BASE_DELAY_MS = 100
 const MAX_DELAY_MS = 20_000
