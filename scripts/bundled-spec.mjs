@@ -37,3 +37,7 @@ export function writeGenerated(script, source, sibling) {
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, source)
 }
+
+/** A JSDoc block of `lines` for generated code, at `indent`; a comment end in the text is escaped, so it cannot close the block. */
+export const jsDoc = (/** @type {string[]} */ lines, indent = '') =>
+  `${indent}/**\n${lines.map((line) => `${indent} *${line ? ` ${line.replaceAll('*/', '*\\/')}` : ''}`).join('\n')}\n${indent} */\n`

@@ -7,12 +7,11 @@
 // a user can import, and a new schema or operation in the spec has one without a hand edit.
 //
 //   node ../../scripts/generate-aliases.mjs src/generated/aliases.ts [spec.json]
-import { deref, spec, writeGenerated } from './bundled-spec.mjs'
+import { deref, jsDoc, spec, writeGenerated } from './bundled-spec.mjs'
 import { componentName, pascal, specOperations } from './spec-operations.mjs'
 
 /** A description as one JSDoc block. */
-const doc = (/** @type {string | undefined} */ text) =>
-  text ? `/**\n${text.trim().split('\n').map((line) => ` * ${line.replaceAll('*/', '*\\/')}`.trimEnd()).join('\n')}\n */\n` : ''
+const doc = (/** @type {string | undefined} */ text) => (text ? jsDoc(text.trim().split('\n').map((line) => line.trimEnd())) : '')
 
 const lines = []
 for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {

@@ -9,7 +9,7 @@
 // code at all.
 //
 //   node ../../scripts/generate-client.mjs src/generated/methods.ts [spec.json]
-import { deref, writeGenerated } from './bundled-spec.mjs'
+import { deref, jsDoc, writeGenerated } from './bundled-spec.mjs'
 import { componentName, paginatorName, pascal, propertiesOf, specOperations } from './spec-operations.mjs'
 
 /** @typedef {import('./spec-operations.mjs').Operation} Operation */
@@ -41,9 +41,8 @@ function literal(/** @type {unknown} */ value) {
   return String(value)
 }
 
-/** A JSDoc block from lines. */
-const doc = (/** @type {string[]} */ lines, indent = '  ') =>
-  `${indent}/**\n${lines.map((line) => `${indent} *${line ? ` ${line.replaceAll('*/', '*\\/')}` : ''}`).join('\n')}\n${indent} */\n`
+/** A JSDoc block from lines, indented as a member of the interface unless told otherwise. */
+const doc = (/** @type {string[]} */ lines, indent = '  ') => jsDoc(lines, indent)
 
 /** Wraps text at about 96 columns for a JSDoc block. */
 function wrap(/** @type {string} */ text) {
